@@ -1,0 +1,141 @@
+import path from 'node:path';
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import {themes as prismThemes} from 'prism-react-renderer';
+import contentConfig from './threat-model.config';
+import {loadConfig, loadThreatModels} from './plugins/threat-model';
+import remarkThreatModel from './plugins/threat-model/lib/remark';
+import rehypeSanitizeThreatModel from './plugins/threat-model/lib/sanitize';
+import threatModelPlugin from './plugins/threat-model/lib/plugin';
+
+/** Where the project's source lives: navbar, footer and "Edit this page". */
+const repoUrl = process.env.SITE_REPO_URL ?? 'https://github.com/threat-model-site/threat-model-site';
+const referencePath = '/reference';
+
+// The one parse of threat-models/: the remark plugin and the reference route
+// both receive this index through their options (part of the loader cache
+// key), so no consumer reads the files a second time.
+const siteDir = __dirname;
+const threatModelConfig = loadConfig(contentConfig);
+const {index, diagnostics} = loadThreatModels(threatModelConfig.dir, threatModelConfig, siteDir);
+
+const config: Config = {
+  title: 'Node.js security model',
+  tagline: 'What Node.js trusts, what it does not, and the threats in each way it is used.',
+  favicon: 'img/favicon.svg',
+  url: process.env.SITE_URL ?? 'https://threat-model-site.github.io',
+  baseUrl: process.env.BASE_URL ?? '/',
+
+  future: {v4: true},
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+
+  markdown: {
+    // `.md` is CommonMark: authors may write {braces}, < and <!-- -->.
+    format: 'detect',
+    hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
+  },
+
+  i18n: {defaultLocale: 'en', locales: ['en']},
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          editUrl: `${repoUrl}/edit/main/`,
+        },
+        blog: false,
+        theme: {customCss: './src/css/custom.css'},
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  plugins: [
+    [
+      '@docusaurus/plugin-content-docs',
+      {
+        id: 'threat-models',
+        path: threatModelConfig.dir,
+        routeBasePath: 'threat-models',
+        sidebarPath: './sidebars-threat-models.ts',
+        editUrl: `${repoUrl}/edit/main/`,
+        beforeDefaultRemarkPlugins: [[remarkThreatModel, {index, config: threatModelConfig, siteDir, referencePath}]],
+        rehypePlugins: [rehypeSanitizeThreatModel],
+      },
+    ],
+    (context) =>
+      threatModelPlugin(context, {
+        index,
+        config: threatModelConfig,
+        diagnostics,
+        docsPluginId: 'threat-models',
+        referencePath,
+        component: path.join(siteDir, 'src/components/reference/ReferencePage.tsx'),
+      }),
+  ],
+
+  themes: [
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        indexBlog: false,
+        indexPages: true,
+        docsRouteBasePath: ['docs', 'threat-models'],
+        docsDir: ['docs', threatModelConfig.dir],
+        highlightSearchTermsOnTargetPage: false,
+        searchResultLimits: 8,
+        explicitSearchResultPath: true,
+      },
+    ],
+  ],
+
+  themeConfig: {
+    colorMode: {respectPrefersColorScheme: true},
+    navbar: {
+      title: 'Node.js security model',
+      logo: {alt: 'Node.js security model home', src: 'img/logo.svg'},
+      items: [
+        {type: 'docSidebar', sidebarId: 'securityModel', position: 'left', label: 'Security model'},
+        {type: 'docSidebar', sidebarId: 'threatModels', docsPluginId: 'threat-models', position: 'left', label: 'Threat models'},
+        {to: referencePath, label: 'Reference', position: 'left'},
+        {href: repoUrl, label: 'Source', position: 'right', 'aria-label': 'Source code of this site'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Security model',
+          items: [
+            {label: 'Overview', to: '/docs/'},
+            {label: 'Permission model', to: '/docs/permission-model'},
+            {label: 'Report a vulnerability', to: '/docs/report-a-vulnerability'},
+          ],
+        },
+        {
+          title: 'Threat models',
+          items: [
+            {label: 'Reference', to: referencePath},
+            {label: 'Contribute a threat model', to: '/docs/contributing'},
+          ],
+        },
+        {
+          title: 'Source',
+          items: [
+            {label: 'Project source', href: repoUrl},
+            {label: 'Node.js SECURITY.md', href: 'https://github.com/nodejs/node/blob/main/SECURITY.md'},
+          ],
+        },
+      ],
+      copyright: 'Content describes the Node.js security model. Not an official Node.js publication.',
+    },
+    prism: {theme: prismThemes.github, darkTheme: prismThemes.dracula},
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

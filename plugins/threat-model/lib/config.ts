@@ -1,0 +1,83 @@
+/**
+ * The generator's configuration: which use cases must have a threat model,
+ * their ID prefixes and order, and the security features threats may cite.
+ *
+ * The generator knows nothing of Node.js: the content's configuration lives
+ * in `threat-model.config.ts` at the site root, and both the site and the
+ * CLI read it through `loadConfig`.
+ */
+import {z} from 'zod';
+
+export const UseCaseSchema = z.object({
+  /** Stable identifier, also the file name: `threat-models/<id>.md`. */
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'),
+  /** Human label shown in tables and navigation, e.g. "Server". */
+  label: z.string().min(1),
+  /** Prefix of every threat ID in this use case, e.g. `SRV` for `SRV-01`. */
+  prefix: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]*$/, 'use uppercase letters and digits'),
+});
+
+export const FeatureSchema = z.object({
+  /** What authors write in a threat's `Features` field, e.g. `--permission`. */
+  id: z.string().min(1),
+  /** Short human name, e.g. "Permission model". */
+  label: z.string().min(1),
+  /** One sentence: what the feature does. */
+  description: z.string().min(1),
+  /** Primary documentation of the feature. */
+  url: z.url(),
+});
+
+export const ConfigSchema = z.object({
+  /** Name of the runtime the model describes, e.g. "Node.js". */
+  runtime: z.string().min(1),
+  /** Folder of threat-model files, relative to the site root. */
+  dir: z.string().min(1).default('threat-models'),
+  /** Required use cases, in display order. Each needs exactly one file. */
+  useCases: z.array(UseCaseSchema).min(1),
+  /** Security features of the runtime that threats may list as mitigations. */
+  features: z.array(FeatureSchema).default([]),
+});
+
+export type UseCase = z.infer<typeof UseCaseSchema>;
+export type Feature = z.infer<typeof FeatureSchema>;
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+/**
+ * Validate a configuration object; throws one error that lists every problem
+ * and the duplicate IDs or prefixes, since either would make IDs ambiguous.
+ */
+export function loadConfig(input: unknown, source = 'threat-model.config.ts'): Config {
+  const result = ConfigSchema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new Error(`Invalid threat-model configuration in ${source}:\n${lines.join('\n')}`);
+  }
+  const config = result.data;
+  const problems = [
+    ...duplicates(config.useCases.map((u) => u.id)).map((id) => `use case id "${id}" appears twice`),
+    ...duplicates(config.useCases.map((u) => u.prefix)).map((p) => `ID prefix "${p}" appears twice`),
+    ...duplicates(config.features.map((f) => f.id)).map((id) => `feature "${id}" appears twice`),
+  ];
+  if (problems.length > 0) {
+    throw new Error(`Invalid threat-model configuration in ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+  return config;
+}
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  const dupes = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) dupes.add(value);
+    seen.add(value);
+  }
+  return [...dupes];
+}

@@ -1,0 +1,106 @@
+/**
+ * The machine-readable export (`/threat-models.json`) and its JSON Schema.
+ * Bump `SCHEMA_VERSION` on any breaking change to the shape.
+ */
+import {z} from 'zod';
+import type {Config} from './config';
+import {inlineText} from './present';
+import {ResponsibilitySchema, SeveritySchema, StatusSchema, StrideSchema} from './schema';
+import type {ThreatIndex} from './types';
+
+export const SCHEMA_VERSION = 1;
+
+const ThreatExport = z.object({
+  /** Stable ID, e.g. `SRV-01`; also the anchor on its page. */
+  id: z.string(),
+  title: z.string(),
+  useCase: z.string(),
+  /** Absolute URL path of the threat on the site. */
+  url: z.string(),
+  stride: z.array(StrideSchema),
+  severity: SeveritySchema,
+  responsibility: ResponsibilitySchema,
+  mitigations: z.string(),
+  features: z.array(z.string()),
+  related: z.array(z.string()),
+  references: z.array(z.object({kind: z.enum(['cve', 'cwe', 'url']), text: z.string(), url: z.string()})),
+  summary: z.string(),
+});
+
+const ModelExport = z.object({
+  useCase: z.string(),
+  label: z.string(),
+  title: z.string(),
+  description: z.string(),
+  status: StatusSchema,
+  lastReviewed: z.string(),
+  owners: z.array(z.string()),
+  url: z.string(),
+  scope: z.string(),
+  trusted: z.array(z.string()),
+  untrusted: z.array(z.string()),
+  assets: z.array(z.string()),
+  outOfScope: z.array(z.string()),
+  notApplicable: z.array(z.object({category: StrideSchema, reason: z.string()})),
+  threats: z.array(ThreatExport),
+});
+
+export const ExportSchema = z.object({
+  /** Version of this document's shape. */
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  runtime: z.string(),
+  counts: z.object({models: z.number().int(), threats: z.number().int()}),
+  features: z.array(z.object({id: z.string(), label: z.string(), description: z.string(), url: z.string(), mitigates: z.array(z.string())})),
+  models: z.array(ModelExport),
+});
+
+export type ThreatModelExport = z.infer<typeof ExportSchema>;
+
+export function exportJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Threat-model export',
+    ...(z.toJSONSchema(ExportSchema, {target: 'draft-7'}) as Record<string, unknown>),
+  };
+}
+
+/** `permalinks`: use case → page URL path. */
+export function buildExport(index: ThreatIndex, config: Config, permalinks: Record<string, string>): ThreatModelExport {
+  const threats = index.models.flatMap((m) => m.threats);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    runtime: config.runtime,
+    counts: {models: index.models.length, threats: threats.length},
+    features: config.features.map((f) => ({...f, mitigates: threats.filter((t) => t.features.includes(f.id)).map((t) => t.id)})),
+    models: index.models.map((m) => ({
+      useCase: m.useCase,
+      label: config.useCases.find((u) => u.id === m.useCase)?.label ?? m.useCase,
+      title: m.frontMatter.title,
+      description: m.frontMatter.description,
+      status: m.frontMatter.status,
+      lastReviewed: m.frontMatter.last_reviewed,
+      owners: m.frontMatter.owners,
+      url: permalinks[m.useCase] ?? '',
+      scope: m.scope,
+      trusted: m.trusted.map(inlineText),
+      untrusted: m.untrusted.map(inlineText),
+      assets: m.assets.map(inlineText),
+      outOfScope: m.outOfScope.map(inlineText),
+      notApplicable: m.notApplicable.map(({category, reason}) => ({category, reason})),
+      threats: m.threats.map((t) => ({
+        id: t.id,
+        title: t.title,
+        useCase: t.useCase,
+        url: `${permalinks[m.useCase] ?? ''}#${t.id}`,
+        stride: t.stride,
+        severity: t.severity,
+        responsibility: t.responsibility,
+        mitigations: inlineText(t.mitigations),
+        features: t.features,
+        related: t.related,
+        references: t.references,
+        summary: t.summary,
+      })),
+    })),
+  };
+}

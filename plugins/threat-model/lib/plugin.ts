@@ -1,0 +1,83 @@
+/**
+ * Docusaurus plugin: fails the build on threat-model errors, adds the
+ * generated security-model reference route, and writes the JSON export and
+ * its JSON Schema beside the built site.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type {LoadContext, Plugin} from '@docusaurus/types';
+import type {Config} from './config';
+import type {Diagnostic} from './diagnostics';
+import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
+import {ThreatModelError} from './remark';
+import type {CoverageCell, ThreatIndex} from './types';
+
+export interface ThreatModelPluginOptions {
+  index: ThreatIndex;
+  config: Config;
+  /** Findings from loading the folder; any error fails the build. */
+  diagnostics: Diagnostic[];
+  /** Id of the docs instance that serves the threat models. */
+  docsPluginId: string;
+  /** Route of the reference page. */
+  referencePath: string;
+  /** React component rendering the reference page. */
+  component: string;
+}
+
+/** What the reference page receives as props. */
+export interface ReferenceData {
+  data: ThreatModelExport;
+  coverage: Record<string, Record<string, CoverageCell>>;
+  exportPath: string;
+  schemaPath: string;
+}
+
+export const EXPORT_FILE = 'threat-models.json';
+export const EXPORT_SCHEMA_FILE = 'threat-models.schema.json';
+
+interface DocsContent {
+  loadedVersions: Array<{docs: Array<{source: string; permalink: string}>}>;
+}
+
+export default function threatModelPlugin(context: LoadContext, options: ThreatModelPluginOptions): Plugin {
+  const {index, config} = options;
+  let exported: ThreatModelExport | undefined;
+
+  return {
+    name: 'threat-model-reference',
+
+    getPathsToWatch() {
+      return [path.join(context.siteDir, config.dir, '**/*')];
+    },
+
+    async loadContent() {
+      const errors = options.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0) throw new ThreatModelError(errors);
+    },
+
+    async allContentLoaded({allContent, actions}) {
+      const docs = (allContent['docusaurus-plugin-content-docs']?.[options.docsPluginId] as DocsContent | undefined)
+        ?.loadedVersions[0]?.docs ?? [];
+      const permalinks: Record<string, string> = {};
+      for (const doc of docs) {
+        const useCase = path.basename(doc.source).replace(/\.md$/, '');
+        permalinks[useCase] = doc.permalink;
+      }
+      exported = buildExport(index, config, permalinks);
+      const props: ReferenceData = {
+        data: exported,
+        coverage: index.coverage,
+        exportPath: `${context.baseUrl}${EXPORT_FILE}`,
+        schemaPath: `${context.baseUrl}${EXPORT_SCHEMA_FILE}`,
+      };
+      actions.addRoute({path: options.referencePath, component: options.component, exact: true, props: {reference: props}});
+    },
+
+    async postBuild({outDir}) {
+      if (!exported) throw new Error('The threat-model export was not built: allContentLoaded did not run.');
+      await fs.writeFile(path.join(outDir, EXPORT_FILE), `${JSON.stringify(exported, null, 2)}\n`);
+      await fs.writeFile(path.join(outDir, EXPORT_SCHEMA_FILE), `${JSON.stringify(exportJsonSchema(), null, 2)}\n`);
+    },
+  };
+}

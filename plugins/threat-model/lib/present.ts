@@ -1,0 +1,49 @@
+/**
+ * Presentation helpers shared by the remark plugin (threat pages) and the
+ * React reference page. Browser-safe: no Node.js imports.
+ */
+import {SEVERITIES, STRIDE, type Responsibility, type Severity, type Stride} from './schema';
+import type {Inline} from './types';
+
+/** Anchor of a feature's entry on the reference page. */
+export function featureAnchor(id: string): string {
+  return `feature-${id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
+}
+
+/** Anchor of a use case's row in the reference tables. */
+export function useCaseAnchor(id: string): string {
+  return `use-case-${id}`;
+}
+
+/** Badge text and explanation of a responsibility value. */
+export function responsibilityLabel(value: Responsibility, runtime: string): {short: string; long: string} {
+  switch (value) {
+    case 'node':
+      return {short: `${runtime} vulnerability`, long: `A flaw here is a ${runtime} vulnerability under its security model.`};
+    case 'application':
+      return {short: 'application', long: `The application's responsibility; not a ${runtime} vulnerability.`};
+    case 'operator':
+      return {short: 'operator', long: `The operator's responsibility (deployment and configuration); not a ${runtime} vulnerability.`};
+    case 'ecosystem':
+      return {short: 'ecosystem', long: `The package ecosystem's or tooling's responsibility; not a ${runtime} vulnerability.`};
+  }
+}
+
+export function severityCounts(threats: ReadonlyArray<{severity: Severity}>): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const t of threats) counts[t.severity]++;
+  return counts;
+}
+
+export function strideCounts(threats: ReadonlyArray<{stride: readonly Stride[]}>): Record<Stride, number> {
+  const counts = Object.fromEntries(STRIDE.map((s) => [s, 0])) as Record<Stride, number>;
+  for (const t of threats) for (const c of t.stride) counts[c]++;
+  return counts;
+}
+
+/** Plain text of inline Markdown, code spans in backticks. */
+export function inlineText(inline: readonly Inline[]): string {
+  return inline
+    .map((item) => (item.type === 'text' ? item.value : item.type === 'code' ? `\`${item.value}\`` : inlineText(item.children)))
+    .join('');
+}

@@ -1,0 +1,78 @@
+/**
+ * The typed model of threat-model files. Everything here is plain JSON, so
+ * the index can travel through Docusaurus plugin options (which are part of
+ * the loader's cache key) and into the JSON export unchanged.
+ */
+import type {Point} from './diagnostics';
+import type {FrontMatter, Responsibility, Severity, Stride} from './schema';
+
+/** Inline Markdown kept for display: text, code spans and links. */
+export type Inline =
+  | {type: 'text'; value: string}
+  | {type: 'code'; value: string}
+  | {type: 'link'; url: string; children: Inline[]};
+
+export type ReferenceKind = 'cve' | 'cwe' | 'url';
+
+export interface Reference {
+  kind: ReferenceKind;
+  /** Display text: the CVE/CWE ID, the link text, or the URL. */
+  text: string;
+  url: string;
+}
+
+export interface Threat {
+  id: string;
+  title: string;
+  useCase: string;
+  /** Source path relative to the site root. */
+  file: string;
+  position: Point;
+  stride: Stride[];
+  severity: Severity;
+  responsibility: Responsibility;
+  mitigations: Inline[];
+  features: string[];
+  related: string[];
+  references: Reference[];
+  /** First paragraph of the prose, as plain text (for tables and search). */
+  summary: string;
+}
+
+export interface NotApplicable {
+  category: Stride;
+  reason: string;
+  position: Point;
+}
+
+export interface ThreatModel {
+  file: string;
+  useCase: string;
+  frontMatter: FrontMatter;
+  scope: string;
+  trusted: Inline[][];
+  untrusted: Inline[][];
+  assets: Inline[][];
+  threats: Threat[];
+  notApplicable: NotApplicable[];
+  outOfScope: Inline[][];
+}
+
+export interface CoverageCell {
+  /** IDs of the threats of this use case in this category. */
+  threats: string[];
+  /** Reason given under `## Not applicable`, if any. */
+  notApplicable?: string;
+}
+
+/** Cross-document index: the single source every consumer reads. */
+export interface ThreatIndex {
+  /** Models in configured use-case order (missing use cases are absent). */
+  models: ThreatModel[];
+  /** Every threat ID → where it is defined. */
+  locations: Record<string, {useCase: string; file: string; line: number; column: number; title: string}>;
+  /** Threat ID → IDs of threats in other files whose `Related` names it. */
+  backlinks: Record<string, string[]>;
+  /** use case → STRIDE category → cell. */
+  coverage: Record<string, Record<string, CoverageCell>>;
+}

@@ -1,0 +1,38 @@
+import type {ReactNode} from 'react';
+import Heading from '@theme/Heading';
+import {featureAnchor} from '@site/plugins/threat-model/lib/present';
+import {allThreats, ThreatLink, type ExportData} from './shared';
+
+export function FeatureList({data}: {data: ExportData}): ReactNode {
+  const threats = new Map(allThreats(data).map((t) => [t.id, t]));
+  return (
+    <section aria-labelledby="features">
+      <Heading as="h2" id="features">Features and the threats they mitigate</Heading>
+      <p>{data.runtime} security features, and the threats across use cases that each one helps mitigate.</p>
+      <dl className="tm-feature-list">
+        {data.features.map((f) => (
+          <div key={f.id} id={featureAnchor(f.id)}>
+            <dt>
+              <code>{f.id}</code>: {f.label}
+            </dt>
+            <dd>
+              <p>
+                {f.description} <a href={f.url}>Documentation</a>
+              </p>
+              {f.mitigates.length > 0 ? (
+                <ul>
+                  {f.mitigates.map((id) => {
+                    const t = threats.get(id)!;
+                    return <li key={id}><ThreatLink threat={t} />: {t.title}</li>;
+                  })}
+                </ul>
+              ) : (
+                <p className="tm-muted">No threat lists this feature yet.</p>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

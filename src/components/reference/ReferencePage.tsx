@@ -1,0 +1,45 @@
+/**
+ * The generated security-model reference: trust table, coverage matrix,
+ * all threats (filterable, and complete without JavaScript), responsibility
+ * split and features → threats. Data comes from route props, built once from
+ * the threat-model index by plugins/threat-model/lib/plugin.ts.
+ */
+import type {ReactNode} from 'react';
+import Layout from '@theme/Layout';
+import Heading from '@theme/Heading';
+import type {ReferenceData} from '@site/plugins/threat-model/lib/plugin';
+import {CoverageMatrix} from './CoverageMatrix';
+import {FeatureList} from './FeatureList';
+import {ResponsibilitySplit} from './ResponsibilitySplit';
+import {ThreatTable} from './ThreatTable';
+import {TrustTable} from './TrustTable';
+
+export default function ReferencePage({reference}: {reference: ReferenceData}): ReactNode {
+  const {data, coverage} = reference;
+  return (
+    <Layout title="Security-model reference" description={`Every ${data.runtime} threat model at a glance: trust, coverage, threats and features.`}>
+      <main className="container margin-vert--lg">
+        <Heading as="h1">Security-model reference</Heading>
+        <p>
+          Generated from the {data.counts.models} threat models: {data.counts.threats} threats in all. The same data is
+          available as JSON: <a href={reference.exportPath}>threat-models.json</a> (
+          <a href={reference.schemaPath}>JSON Schema</a>).
+        </p>
+        <nav aria-label="On this page">
+          <ul>
+            <li><a href="#trust">Trust by use case</a></li>
+            <li><a href="#coverage">Coverage matrix</a></li>
+            <li><a href="#threats">All threats</a></li>
+            <li><a href="#responsibility">Responsibility split</a></li>
+            <li><a href="#features">Features and the threats they mitigate</a></li>
+          </ul>
+        </nav>
+        <TrustTable data={data} />
+        <CoverageMatrix data={data} coverage={coverage} />
+        <ThreatTable data={data} />
+        <ResponsibilitySplit data={data} />
+        <FeatureList data={data} />
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,37 @@
+import type {ReactNode} from 'react';
+import Heading from '@theme/Heading';
+import {RESPONSIBILITIES} from '@site/plugins/threat-model/lib/schema';
+import {responsibilityLabel} from '@site/plugins/threat-model/lib/present';
+import {allThreats, Badge, ThreatLink, type ExportData} from './shared';
+
+export function ResponsibilitySplit({data}: {data: ExportData}): ReactNode {
+  const threats = allThreats(data);
+  return (
+    <section aria-labelledby="responsibility">
+      <Heading as="h2" id="responsibility">Responsibility split</Heading>
+      <p>
+        Which threats would be a {data.runtime} vulnerability under the security model, and which belong to the
+        application, the operator or the ecosystem.
+      </p>
+      {RESPONSIBILITIES.map((r) => {
+        const group = threats.filter((t) => t.responsibility === r);
+        const label = responsibilityLabel(r, data.runtime);
+        return (
+          <div key={r} id={`responsibility-${r}`}>
+            <Heading as="h3">
+              <Badge kind="responsibility" value={r} label={label.short} /> {group.length} threats
+            </Heading>
+            <p>{label.long}</p>
+            {group.length > 0 && (
+              <ul>
+                {group.map((t) => (
+                  <li key={t.id}><ThreatLink threat={t} />: {t.title}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

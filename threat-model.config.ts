@@ -1,0 +1,41 @@
+/**
+ * The Node.js content's configuration: the use cases that must each have a
+ * threat model (from the Node.js Security Model Strategy), and the Node.js
+ * security features that threats may cite.
+ *
+ * Adding a use case is one entry in `useCases` plus one file,
+ * `threat-models/<id>.md` (`npm run new -- <id>` writes it).
+ */
+import {defineConfig} from './plugins/threat-model/lib/define-config';
+
+export default defineConfig({
+  runtime: 'Node.js',
+  dir: 'threat-models',
+  useCases: [
+    {id: 'server', label: 'Server', prefix: 'SRV'},
+    {id: 'desktop', label: 'Desktop application', prefix: 'DSK'},
+    {id: 'cli', label: 'Command-line tool', prefix: 'CLI'},
+    {id: 'sea', label: 'Single executable application', prefix: 'SEA'},
+    {id: 'ci-cd', label: 'CI/CD pipeline component', prefix: 'CICD'},
+  ],
+  features: [
+    {id: '--permission', label: 'Permission model', description: 'Restricts file system, child process, worker, addon, WASI and (from v25) network access for the whole process. Stable from v22.13.0 and v23.5.0.', url: 'https://nodejs.org/api/permissions.html#permission-model'},
+    {id: '--allow-fs-read', label: 'Allow file system reads', description: 'Grants read access to the listed paths when the permission model is on.', url: 'https://nodejs.org/api/cli.html#--allow-fs-read'},
+    {id: '--allow-fs-write', label: 'Allow file system writes', description: 'Grants write access to the listed paths when the permission model is on.', url: 'https://nodejs.org/api/cli.html#--allow-fs-write'},
+    {id: '--allow-child-process', label: 'Allow child processes', description: 'Lets a process under the permission model spawn child processes.', url: 'https://nodejs.org/api/cli.html#--allow-child-process'},
+    {id: '--allow-worker', label: 'Allow worker threads', description: 'Lets a process under the permission model create worker threads.', url: 'https://nodejs.org/api/cli.html#--allow-worker'},
+    {id: '--allow-addons', label: 'Allow native addons', description: 'Lets a process under the permission model load native addons.', url: 'https://nodejs.org/api/cli.html#--allow-addons'},
+    {id: '--allow-wasi', label: 'Allow WASI', description: 'Lets a process under the permission model create WASI instances.', url: 'https://nodejs.org/api/cli.html#--allow-wasi'},
+    {id: '--allow-net', label: 'Allow network access', description: 'Grants network access under the permission model (added in v25.0.0).', url: 'https://nodejs.org/api/cli.html#--allow-net'},
+    {id: '--permission-audit', label: 'Permission audit mode', description: 'Reports permission-model violations on diagnostics channels without denying them (added in v25.8.0).', url: 'https://nodejs.org/api/cli.html#--permission-audit'},
+    {id: '--disable-proto', label: 'Disable __proto__', description: 'Removes Object.prototype.__proto__ or makes access to it throw.', url: 'https://nodejs.org/api/cli.html#--disable-protomode'},
+    {id: '--frozen-intrinsics', label: 'Frozen intrinsics', description: 'Experimental: freezes built-in objects such as Array and Object in the main context.', url: 'https://nodejs.org/api/cli.html#--frozen-intrinsics'},
+    {id: '--disallow-code-generation-from-strings', label: 'No code from strings', description: 'Makes eval and new Function throw; does not affect node:vm.', url: 'https://nodejs.org/api/cli.html#--disallow-code-generation-from-strings'},
+    {id: '--max-http-header-size', label: 'Maximum HTTP header size', description: 'Caps the size of HTTP headers the parser accepts (16 KiB by default).', url: 'https://nodejs.org/api/cli.html#--max-http-header-sizesize'},
+    {id: 'headersTimeout', label: 'server.headersTimeout', description: 'Limits how long an HTTP server waits for the complete request headers.', url: 'https://nodejs.org/api/http.html#serverheaderstimeout'},
+    {id: 'requestTimeout', label: 'server.requestTimeout', description: 'Limits how long an HTTP server waits for the complete request.', url: 'https://nodejs.org/api/http.html#serverrequesttimeout'},
+    {id: '--disable-sigusr1', label: 'Disable SIGUSR1 inspector activation', description: 'Stops SIGUSR1 from opening the inspector in a running process.', url: 'https://nodejs.org/api/cli.html#--disable-sigusr1'},
+    {id: 'execArgvExtension', label: 'SEA execArgvExtension', description: 'Controls whether NODE_OPTIONS or --node-options can add runtime flags to a single executable application.', url: 'https://nodejs.org/api/single-executable-applications.html#execution-argument-extension'},
+    {id: '--secure-heap', label: 'OpenSSL secure heap', description: 'Allocates an OpenSSL secure heap for sensitive key material (not on Windows).', url: 'https://nodejs.org/api/cli.html#--secure-heapn'},
+  ],
+});
