@@ -6,7 +6,7 @@
  * in `threat-model.config.ts` at the site root, and both the site and the
  * CLI read it through `loadConfig`.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 
 export const UseCaseSchema = z.object({
   /** Stable identifier, also the file name: `threat-models/<id>.md`. */

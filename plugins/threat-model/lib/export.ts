@@ -2,7 +2,7 @@
  * The machine-readable export (`/threat-models.json`) and its JSON Schema.
  * Bump `SCHEMA_VERSION` on any breaking change to the shape.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import type {Config} from './config';
 import {inlineText} from './present';
 import {ResponsibilitySchema, SeveritySchema, StatusSchema, StrideSchema} from './schema';

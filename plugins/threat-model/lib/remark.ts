@@ -202,6 +202,7 @@ function fieldTable(threat: Threat, targetOf: (id: string) => string | undefined
   const label = responsibilityLabel(threat.responsibility, options.config.runtime);
   const referencePath = options.referencePath;
   const rows: Array<[string, unknown[]]> = [
+    ['ID', [{type: 'inlineCode', value: threat.id}]],
     ['STRIDE', joined(threat.stride.map((c) => badge('stride', c)), () => text(' '))],
     ['Severity', [badge('severity', threat.severity)]],
     [

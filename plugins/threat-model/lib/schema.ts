@@ -4,7 +4,7 @@
  * JSON export) takes its enums from here, and the published JSON Schema for
  * editors is generated from `FrontMatterSchema`.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 
 /** STRIDE categories, in their conventional order. */
 export const StrideSchema = z.enum([

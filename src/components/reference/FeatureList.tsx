@@ -1,10 +1,15 @@
 import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
+import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import {featureAnchor} from '@site/plugins/threat-model/lib/present';
 import {allThreats, ThreatLink, type ExportData} from './shared';
 
 export function FeatureList({data}: {data: ExportData}): ReactNode {
   const threats = new Map(allThreats(data).map((t) => [t.id, t]));
+  // Threat pages link to these anchors; register them so the build's
+  // broken-anchor check knows they exist.
+  const brokenLinks = useBrokenLinks();
+  for (const f of data.features) brokenLinks.collectAnchor(featureAnchor(f.id));
   return (
     <section aria-labelledby="features">
       <Heading as="h2" id="features">Features and the threats they mitigate</Heading>
