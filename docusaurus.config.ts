@@ -78,6 +78,8 @@ const config: Config = {
       }),
   ],
 
+  clientModules: ['./src/clientModules/searchA11y.ts'],
+
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',

@@ -55,6 +55,8 @@ interface Context {
   config: Config;
   /** Lines before the Markdown body (the front matter block). */
   lineOffset: number;
+  /** Lines of the Markdown body, split as micromark splits them. */
+  lines: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -66,13 +68,14 @@ interface Context {
  * @param config Validated configuration (use cases, features).
  */
 export function parseThreatModel(source: string, file: string, config: Config): ParseResult {
-  const ctx: Context = {file, config, lineOffset: 0, diagnostics: []};
+  const ctx: Context = {file, config, lineOffset: 0, lines: [], diagnostics: []};
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
 
   const front = readFrontMatter(text, ctx);
   if (!front) return {diagnostics: ctx.diagnostics};
 
   const tree = fromMarkdown(front.body);
+  ctx.lines = front.body.split(/\r\n|\r|\n/);
   for (const finding of findUnsafeHtml(tree)) {
     report(ctx, finding.node, 'unsafe-html', finding.message, finding.hint);
   }
@@ -137,7 +140,7 @@ function readFrontMatter(text: string, ctx: Context): FrontMatterResult | undefi
     const mark = (error as {mark?: {line?: number; column?: number}}).mark;
     const reason = (error as {reason?: string}).reason ?? String((error as Error).message ?? error);
     ctx.diagnostics.push(
-      diagnostic(ctx.file, {line: (mark?.line ?? 0) + 2, column: (mark?.column ?? 0) + 1}, 'yaml-syntax',
+      diagnostic(ctx.file, {line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1}, 'yaml-syntax',
         `Front matter is not valid YAML: ${reason}`,
         'Check the indentation and quoting on this line; quote values that contain `:` or start with `@`, `[` or `{`.'),
     );
@@ -266,18 +269,23 @@ function splitSections(tree: Root, ctx: Context): Map<SectionName, Section> {
 
   for (const name of SECTIONS) {
     if (!sections.has(name) && !OPTIONAL_SECTIONS.includes(name)) {
+      // Point where it belongs: at the next section present, else the end.
+      const next = SECTIONS.slice(SECTIONS.indexOf(name) + 1).map((s) => sections.get(s)).find((s) => s !== undefined);
+      const point = next ? at(ctx, next.heading) : {line: (tree.position?.end.line ?? 1) + ctx.lineOffset, column: 1};
       ctx.diagnostics.push(
-        diagnostic(ctx.file, {line: ctx.lineOffset + 1, column: 1}, 'missing-section', `Missing section "## ${name}"`,
+        diagnostic(ctx.file, point, 'missing-section', `Missing section "## ${name}"`,
           `Add a \`## ${name}\` section; sections go in this order: ${SECTIONS.join(', ')}.`),
       );
     }
   }
-  const expected = SECTIONS.filter((s) => order.includes(s));
-  const misplaced = order.findIndex((s, i) => s !== expected[i]);
+  // Blame the first section that comes after one it should precede.
+  const rank = (s: SectionName) => SECTIONS.indexOf(s);
+  const misplaced = order.findIndex((s, i) => order.slice(0, i).some((p) => rank(p) > rank(s)));
   if (misplaced !== -1) {
-    const section = sections.get(order[misplaced]!)!;
-    report(ctx, section.heading, 'section-order', `Section "## ${order[misplaced]}" is out of order`,
-      `Order the sections: ${SECTIONS.join(', ')}.`, 'warning');
+    const name = order[misplaced]!;
+    const before = order.find((p) => rank(p) > rank(name))!;
+    report(ctx, sections.get(name)!.heading, 'section-order', `Section "## ${name}" is out of order`,
+      `Move it before \`## ${before}\`; the order is: ${SECTIONS.join(', ')}.`, 'warning');
   }
   return sections;
 }
@@ -304,6 +312,7 @@ function readTrust(section: Section, model: ThreatModel, ctx: Context): void {
 function readNotApplicable(nodes: RootContent[], ctx: Context): NotApplicable[] {
   const result: NotApplicable[] = [];
   for (const item of nodes.flatMap((n) => (n.type === 'list' ? n.children : []))) {
+    const node = item.children[0] ?? item;
     const text = toString(item).trim();
     const colon = text.indexOf(':');
     const name = (colon === -1 ? text : text.slice(0, colon)).trim();
@@ -311,16 +320,16 @@ function readNotApplicable(nodes: RootContent[], ctx: Context): NotApplicable[] 
     const category = STRIDE.find((s) => s.toLowerCase() === name.toLowerCase());
     if (!category) {
       const guess = didYouMean(name, STRIDE);
-      report(ctx, item, 'not-applicable-reason', `"${name}" is not a STRIDE category${guess ? ` (${guess})` : ''}`,
+      report(ctx, node, 'not-applicable-reason', `"${name}" is not a STRIDE category${guess ? ` (${guess})` : ''}`,
         `Write \`- <category>: <reason>\` with one of: ${STRIDE.join(', ')}.`);
       continue;
     }
     if (reason === '') {
-      report(ctx, item, 'not-applicable-reason', `"${category}" is declared not applicable without a reason`,
+      report(ctx, node, 'not-applicable-reason', `"${category}" is declared not applicable without a reason`,
         `Say why no threat of this use case falls in it: \`- ${category}: <reason>\`.`);
       continue;
     }
-    result.push({category, reason, position: at(ctx, item)});
+    result.push({category, reason, position: at(ctx, node)});
   }
   return result;
 }
@@ -454,7 +463,7 @@ function readFields(list: List | undefined, heading: Heading, id: string, ctx: C
       continue;
     }
     if (seen.has(key)) {
-      report(ctx, item, 'duplicate-field', `Field "${THREAT_FIELDS[key].name}" appears twice in ${id}`,
+      report(ctx, paragraph, 'duplicate-field', `Field "${THREAT_FIELDS[key].name}" appears twice in ${id}`,
         'Merge the values into one line, separated by commas.');
       continue;
     }
@@ -480,6 +489,8 @@ interface SplitField {
   value: PhrasingContent[];
   /** Where the value starts, for precise diagnostics. */
   point: Point;
+  /** Last line of the field's paragraph. */
+  endLine: number;
 }
 
 function splitField(paragraph: Paragraph): SplitField | undefined {
@@ -495,11 +506,27 @@ function splitField(paragraph: Paragraph): SplitField | undefined {
   const value: PhrasingContent[] = [];
   if (rest.trim() !== '') value.push({type: 'text', value: rest.trimStart(), position: first.position});
   value.push(...paragraph.children.slice(1));
-  return {name, value, point: {line: start.line, column: start.column + colon + 1 + lead}};
+  return {name, value, point: {line: start.line, column: start.column + colon + 1 + lead}, endLine: paragraph.position?.end.line ?? start.line};
+}
+
+/** Where `token` is written in a field's value; the value's start if it is not there verbatim. */
+function tokenPoint(split: SplitField, token: string, ctx: Context): Point {
+  const boundary = /[\s,`*_]/;
+  for (let line = split.point.line; line <= split.endLine; line++) {
+    const source = ctx.lines[line - 1] ?? '';
+    const from = line === split.point.line ? split.point.column - 1 : 0;
+    for (let index = source.indexOf(token, from); index !== -1; index = source.indexOf(token, index + 1)) {
+      const before = index === from ? ' ' : (source[index - 1] ?? ' ');
+      const after = source[index + token.length] ?? ' ';
+      if (boundary.test(before) && boundary.test(after)) return {line: line + ctx.lineOffset, column: index + 1};
+    }
+  }
+  return {line: split.point.line + ctx.lineOffset, column: split.point.column};
 }
 
 function readField(key: ThreatFieldKey, split: SplitField, fields: Fields, id: string, ctx: Context): void {
   const point = {line: split.point.line + ctx.lineOffset, column: split.point.column};
+  const locate = (token: string) => tokenPoint(split, token, ctx);
   const raw = split.value.map((n) => toString(n)).join('').trim();
   const name = THREAT_FIELDS[key].name;
   if (raw === '') {
@@ -509,7 +536,7 @@ function readField(key: ThreatFieldKey, split: SplitField, fields: Fields, id: s
   }
   switch (key) {
     case 'stride':
-      fields.stride = enumList(raw, STRIDE, name, id, point, ctx);
+      fields.stride = enumList(raw, STRIDE, name, id, locate, ctx);
       break;
     case 'severity':
       fields.severity = enumValue(raw, SEVERITIES, name, id, point, ctx);
@@ -521,13 +548,13 @@ function readField(key: ThreatFieldKey, split: SplitField, fields: Fields, id: s
       fields.mitigations = toInline(split.value);
       break;
     case 'features':
-      fields.features = readFeatures(raw, id, point, ctx);
+      fields.features = readFeatures(raw, id, locate, ctx);
       break;
     case 'related':
-      fields.related = readRelated(raw, id, point, ctx);
+      fields.related = readRelated(raw, id, locate, ctx);
       break;
     case 'references':
-      fields.references = readReferences(split.value, id, point, ctx);
+      fields.references = readReferences(split.value, id, point, locate, ctx);
       break;
   }
 }
@@ -536,14 +563,14 @@ function commaList(raw: string): string[] {
   return raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
-function enumList<T extends string>(raw: string, allowed: readonly T[], name: string, id: string, point: Point, ctx: Context): T[] {
+function enumList<T extends string>(raw: string, allowed: readonly T[], name: string, id: string, locate: (token: string) => Point, ctx: Context): T[] {
   const values: T[] = [];
   for (const entry of commaList(raw)) {
     const value = allowed.find((a) => a.toLowerCase() === entry.toLowerCase());
     if (value) {
       if (!values.includes(value)) values.push(value);
     } else {
-      invalidValue(entry, allowed, name, id, point, ctx);
+      invalidValue(entry, allowed, name, id, locate(entry), ctx);
     }
   }
   return values;
@@ -563,7 +590,7 @@ function invalidValue(value: string, allowed: readonly string[], name: string, i
   );
 }
 
-function readFeatures(raw: string, id: string, point: Point, ctx: Context): string[] {
+function readFeatures(raw: string, id: string, locate: (token: string) => Point, ctx: Context): string[] {
   const ids = ctx.config.features.map((f) => f.id);
   const features: string[] = [];
   for (const entry of commaList(raw)) {
@@ -573,7 +600,7 @@ function readFeatures(raw: string, id: string, point: Point, ctx: Context): stri
     } else {
       const guess = propose(entry, ids);
       ctx.diagnostics.push(
-        diagnostic(ctx.file, point, 'unknown-feature', `Unknown feature "${entry}" in ${id}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+        diagnostic(ctx.file, locate(entry), 'unknown-feature', `Unknown feature "${entry}" in ${id}${guess ? ` (did you mean "${guess}"?)` : ''}`,
           guess ? `Write "${guess}", or add the feature to features in threat-model.config.ts.` : 'Add the feature to features in threat-model.config.ts, or remove it.'),
       );
     }
@@ -581,14 +608,14 @@ function readFeatures(raw: string, id: string, point: Point, ctx: Context): stri
   return features;
 }
 
-function readRelated(raw: string, id: string, point: Point, ctx: Context): string[] {
+function readRelated(raw: string, id: string, locate: (token: string) => Point, ctx: Context): string[] {
   const related: string[] = [];
   for (const entry of commaList(raw)) {
     if (ID_PATTERN.test(entry)) {
       related.push(entry);
     } else {
       ctx.diagnostics.push(
-        diagnostic(ctx.file, point, 'malformed-id', `Related entry "${entry}" in ${id} is not a threat ID`,
+        diagnostic(ctx.file, locate(entry), 'malformed-id', `Related entry "${entry}" in ${id} is not a threat ID`,
           'List threat IDs separated by commas, e.g. `Related: CLI-01, SEA-02`.'),
       );
     }
@@ -596,11 +623,11 @@ function readRelated(raw: string, id: string, point: Point, ctx: Context): strin
   return related;
 }
 
-function readReferences(value: PhrasingContent[], id: string, point: Point, ctx: Context): Reference[] {
+function readReferences(value: PhrasingContent[], id: string, point: Point, locate: (token: string) => Point, ctx: Context): Reference[] {
   const references: Reference[] = [];
-  const invalid = (token: string) =>
+  const invalid = (token: string, where: Point) =>
     ctx.diagnostics.push(
-      diagnostic(ctx.file, point, 'invalid-reference', `Reference "${token}" in ${id} is not a CVE ID, a CWE ID or an http(s) URL`,
+      diagnostic(ctx.file, where, 'invalid-reference', `Reference "${token}" in ${id} is not a CVE ID, a CWE ID or an http(s) URL`,
         'Write CVE-YYYY-NNNN, CWE-NNN, https://… or [text](https://…), separated by commas.'),
     );
   for (const node of value) {
@@ -608,7 +635,7 @@ function readReferences(value: PhrasingContent[], id: string, point: Point, ctx:
       if (/^https?:\/\//i.test(node.url)) {
         references.push({kind: 'url', text: toString(node) || node.url, url: node.url});
       } else {
-        invalid(node.url);
+        invalid(node.url, at(ctx, node));
       }
       continue;
     }
@@ -616,7 +643,7 @@ function readReferences(value: PhrasingContent[], id: string, point: Point, ctx:
       if (CVE.test(token)) references.push({kind: 'cve', text: token, url: cveUrl(token)});
       else if (CWE.test(token)) references.push({kind: 'cwe', text: token, url: cweUrl(token)});
       else if (/^https?:\/\/\S+$/i.test(token)) references.push({kind: 'url', text: token, url: token});
-      else invalid(token);
+      else invalid(token, locate(token));
     }
   }
   if (references.length === 0) {

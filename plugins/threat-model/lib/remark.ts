@@ -35,12 +35,17 @@ interface VFileLike {
 
 /** Thrown when a threat-model file has errors: fails `docusaurus build`. */
 export class ThreatModelError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
+  declare readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[]) {
     super(
       `Threat model has ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'} ` +
         `(run \`npm run check\` for the full report):\n${diagnostics.map(formatDiagnostic).join('\n')}`,
     );
     this.name = 'ThreatModelError';
+    // Not enumerable: Docusaurus prints the error object, and the message
+    // already lists every finding.
+    Object.defineProperty(this, 'diagnostics', {value: diagnostics, enumerable: false});
   }
 }
 
@@ -180,6 +185,8 @@ function decorateThreats(
     const id = last?.type === 'text' ? HEADING_ID.exec(last.value)?.[1]?.trim() : undefined;
     const threat = id ? threats.get(id) : undefined;
     if (!threat) continue;
+    // Show the ID in the heading: readers cite it, and search ranks it.
+    node.children.unshift(text(`${threat.id} · `));
 
     // The threat's block runs to the next heading of depth 3 or less.
     let end = i + 1;

@@ -6,7 +6,8 @@ import type {ThreatModel} from '../types';
 export function checkUseCases(models: ThreatModel[], config: Config): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const useCase of config.useCases) {
-    const files = models.filter((m) => m.useCase === useCase.id);
+    // Same order as buildIndex, so the file reported is the one left out of the index.
+    const files = models.filter((m) => m.useCase === useCase.id).sort((a, b) => a.file.localeCompare(b.file));
     if (files.length === 0) {
       diagnostics.push(
         diagnostic(`${config.dir}/${useCase.id}.md`, {line: 1, column: 1}, 'missing-use-case',
