@@ -463,8 +463,10 @@ function readFields(list: List | undefined, heading: Heading, id: string, ctx: C
       continue;
     }
     if (seen.has(key)) {
-      report(ctx, paragraph, 'duplicate-field', `Field "${THREAT_FIELDS[key].name}" appears twice in ${id}`,
-        'Merge the values into one line, separated by commas.');
+      const name = THREAT_FIELDS[key].name;
+      report(ctx, paragraph, 'duplicate-field', `Field "${name}" appears twice in ${id}`,
+        key === 'severity' || key === 'responsibility' ? `Keep one "${name}" line: a threat has one ${name}.`
+        : `Merge the values into one line, separated by ${key === 'mitigations' ? '`;`' : 'commas'}.`);
       continue;
     }
     seen.add(key);

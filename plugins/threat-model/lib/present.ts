@@ -2,7 +2,7 @@
  * Presentation helpers shared by the remark plugin (threat pages) and the
  * React reference page. Browser-safe: no Node.js imports.
  */
-import {SEVERITIES, STRIDE, type Responsibility, type Severity, type Stride} from './schema';
+import {SEVERITIES, STRIDE, type Responsibility, type Severity, type Stride} from './vocabulary';
 import type {Inline} from './types';
 
 /** Anchor of a feature's entry on the reference page. */

@@ -6,36 +6,15 @@
  */
 import * as z from 'zod';
 
-/** STRIDE categories, in their conventional order. */
-export const StrideSchema = z.enum([
-  'Spoofing',
-  'Tampering',
-  'Repudiation',
-  'Information disclosure',
-  'Denial of service',
-  'Elevation of privilege',
-]);
+import {RESPONSIBILITIES, SEVERITIES, STATUSES, STRIDE} from './vocabulary';
 
-/** How bad the threat is for this use case if it is realised. */
-export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
+export {RESPONSIBILITIES, SEVERITIES, STATUSES, STRIDE};
+export type {Responsibility, Severity, Status, Stride} from './vocabulary';
 
-/**
- * Who must fix it. `node`: a flaw here is a vulnerability in the runtime
- * under its security model. The others are outside the runtime's model.
- */
-export const ResponsibilitySchema = z.enum(['node', 'application', 'operator', 'ecosystem']);
-
-/** Review state of a threat-model file. */
-export const StatusSchema = z.enum(['draft', 'review', 'published']);
-
-export type Stride = z.infer<typeof StrideSchema>;
-export type Severity = z.infer<typeof SeveritySchema>;
-export type Responsibility = z.infer<typeof ResponsibilitySchema>;
-export type Status = z.infer<typeof StatusSchema>;
-
-export const STRIDE: readonly Stride[] = StrideSchema.options;
-export const SEVERITIES: readonly Severity[] = SeveritySchema.options;
-export const RESPONSIBILITIES: readonly Responsibility[] = ResponsibilitySchema.options;
+export const StrideSchema = z.enum(STRIDE);
+export const SeveritySchema = z.enum(SEVERITIES);
+export const ResponsibilitySchema = z.enum(RESPONSIBILITIES);
+export const StatusSchema = z.enum(STATUSES);
 
 /** Threat-model front matter. Docusaurus's own keys are allowed beside it. */
 export const FrontMatterSchema = z.object({

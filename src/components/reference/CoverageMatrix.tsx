@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
-import {STRIDE} from '@site/plugins/threat-model/lib/schema';
+import {STRIDE} from '@site/plugins/threat-model/lib/vocabulary';
 import type {CoverageCell} from '@site/plugins/threat-model/lib/types';
 import type {ExportData} from './shared';
 

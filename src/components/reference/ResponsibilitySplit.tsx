@@ -1,6 +1,6 @@
 import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
-import {RESPONSIBILITIES} from '@site/plugins/threat-model/lib/schema';
+import {RESPONSIBILITIES} from '@site/plugins/threat-model/lib/vocabulary';
 import {responsibilityLabel} from '@site/plugins/threat-model/lib/present';
 import {allThreats, Badge, ThreatLink, type ExportData} from './shared';
 

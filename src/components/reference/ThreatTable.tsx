@@ -1,7 +1,7 @@
 import {memo, useMemo, useState, type ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
-import {RESPONSIBILITIES, SEVERITIES, STRIDE} from '@site/plugins/threat-model/lib/schema';
+import {RESPONSIBILITIES, SEVERITIES, STRIDE} from '@site/plugins/threat-model/lib/vocabulary';
 import {allThreats, Badge, type ExportData, type ThreatRow} from './shared';
 
 interface Filters {
