@@ -4,7 +4,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import contentConfig from './threat-model.config';
 import {loadConfig, loadThreatModels} from './plugins/threat-model';
-import remarkThreatModel from './plugins/threat-model/lib/remark';
+import remarkThreatModel, {remarkThreatModelOptions} from './plugins/threat-model/lib/remark';
 import rehypeSanitizeThreatModel from './plugins/threat-model/lib/sanitize';
 import threatModelPlugin from './plugins/threat-model/lib/plugin';
 
@@ -63,7 +63,9 @@ const config: Config = {
         routeBasePath: 'threat-models',
         sidebarPath: './sidebars-threat-models.ts',
         editUrl: `${repoUrl}/edit/main/`,
-        beforeDefaultRemarkPlugins: [[remarkThreatModel, {index, config: threatModelConfig, siteDir, referencePath}]],
+        beforeDefaultRemarkPlugins: [
+          [remarkThreatModel, remarkThreatModelOptions({index, config: threatModelConfig, siteDir, referencePath})],
+        ],
         rehypePlugins: [rehypeSanitizeThreatModel],
       },
     ],

@@ -9,6 +9,7 @@
  * page. It re-parses only the file it is given (with the one parser), never
  * a sibling file, so the persistent cache cannot serve stale pages.
  */
+import {createHash} from 'node:crypto';
 import path from 'node:path';
 import type {Heading, Link, List, PhrasingContent, Root, RootContent} from 'mdast';
 import type {Config} from './config';
@@ -26,6 +27,19 @@ export interface RemarkThreatModelOptions {
   siteDir: string;
   /** Route of the generated reference page, for feature links. */
   referencePath: string;
+}
+
+/**
+ * Options with a compact JSON form. Docusaurus serialises plugin options
+ * twice: into the MDX loader's cache key (which must change whenever the
+ * index does) and into the site config shipped to every browser (which must
+ * not carry the whole index). A content digest serves both.
+ */
+export function remarkThreatModelOptions(options: RemarkThreatModelOptions): RemarkThreatModelOptions {
+  const digest = createHash('sha256')
+    .update(JSON.stringify({index: options.index, config: options.config, referencePath: options.referencePath}))
+    .digest('hex');
+  return Object.assign({}, options, {toJSON: () => ({threatModelIndex: digest})});
 }
 
 interface VFileLike {
