@@ -55,7 +55,7 @@ interface Context {
   config: Config;
   /** Lines before the Markdown body (the front matter block). */
   lineOffset: number;
-  /** Lines of the Markdown body, split as micromark splits them. */
+  /** Lines of the Markdown body (none when the file ends at the closing `---`). */
   lines: string[];
   diagnostics: Diagnostic[];
 }
@@ -75,7 +75,6 @@ export function parseThreatModel(source: string, file: string, config: Config): 
   if (!front) return {diagnostics: ctx.diagnostics};
 
   const tree = fromMarkdown(front.body);
-  ctx.lines = front.body.split(/\r\n|\r|\n/);
   for (const finding of findUnsafeHtml(tree)) {
     report(ctx, finding.node, 'unsafe-html', finding.message, finding.hint);
   }
@@ -114,7 +113,8 @@ interface FrontMatterResult {
 }
 
 function readFrontMatter(text: string, ctx: Context): FrontMatterResult | undefined {
-  const lines = text.split(/\r?\n/);
+  // Line endings as micromark and editors count them: CRLF, LF or a lone CR.
+  const lines = text.split(/\r\n|\r|\n/);
   if (lines[0]?.trimEnd() !== '---') {
     ctx.diagnostics.push(
       diagnostic(ctx.file, {line: 1, column: 1}, 'no-front-matter', 'Missing front matter',
@@ -148,7 +148,8 @@ function readFrontMatter(text: string, ctx: Context): FrontMatterResult | undefi
   }
 
   ctx.lineOffset = close + 1;
-  const body = lines.slice(close + 1).join('\n');
+  ctx.lines = lines.slice(close + 1);
+  const body = ctx.lines.join('\n');
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     ctx.diagnostics.push(
       diagnostic(ctx.file, {line: 2, column: 1}, 'invalid-front-matter', 'Front matter is not a set of `key: value` fields',
@@ -271,7 +272,7 @@ function splitSections(tree: Root, ctx: Context): Map<SectionName, Section> {
     if (!sections.has(name) && !OPTIONAL_SECTIONS.includes(name)) {
       // Point where it belongs: at the next section present, else the end.
       const next = SECTIONS.slice(SECTIONS.indexOf(name) + 1).map((s) => sections.get(s)).find((s) => s !== undefined);
-      const point = next ? at(ctx, next.heading) : {line: (tree.position?.end.line ?? 1) + ctx.lineOffset, column: 1};
+      const point = next ? at(ctx, next.heading) : {line: ctx.lineOffset + ctx.lines.length, column: 1};
       ctx.diagnostics.push(
         diagnostic(ctx.file, point, 'missing-section', `Missing section "## ${name}"`,
           `Add a \`## ${name}\` section; sections go in this order: ${SECTIONS.join(', ')}.`),
@@ -341,7 +342,7 @@ function checkCoverage(model: ThreatModel, sections: Map<SectionName, Section>, 
     const declared = model.notApplicable.find((n) => n.category === category);
     if (!covered && !declared) {
       ctx.diagnostics.push(
-        diagnostic(ctx.file, anchor ? at(ctx, anchor) : {line: ctx.lineOffset + 1, column: 1}, 'stride-coverage',
+        diagnostic(ctx.file, anchor ? at(ctx, anchor) : {line: ctx.lineOffset + Math.min(1, ctx.lines.length), column: 1}, 'stride-coverage',
           `STRIDE category "${category}" is not covered`,
           `Add a threat whose STRIDE field lists ${category}, or add \`- ${category}: <reason>\` under \`## Not applicable\`.`),
       );
@@ -400,7 +401,7 @@ function readThreat(heading: Heading, body: RootContent[], useCase: string, ctx:
   const title = headingText.slice(0, match.index).trim();
   if (!ID_PATTERN.test(id)) {
     report(ctx, heading, 'malformed-id', `Malformed threat ID "${id}"`,
-      `Use <PREFIX>-<NN> with at least two digits, e.g. ${prefix ?? 'SRV'}-01.`);
+      `Use <PREFIX>-<NN> with at least two digits, e.g. ${prefix ?? 'PREFIX'}-01.`);
     return undefined;
   }
   if (prefix && !id.startsWith(`${prefix}-`)) {
@@ -612,13 +613,14 @@ function readFeatures(raw: string, id: string, locate: (token: string) => Point,
 
 function readRelated(raw: string, id: string, locate: (token: string) => Point, ctx: Context): string[] {
   const related: string[] = [];
+  const example = ctx.config.useCases.slice(0, 2).map((u) => `${u.prefix}-01`).join(', ');
   for (const entry of commaList(raw)) {
     if (ID_PATTERN.test(entry)) {
       related.push(entry);
     } else {
       ctx.diagnostics.push(
         diagnostic(ctx.file, locate(entry), 'malformed-id', `Related entry "${entry}" in ${id} is not a threat ID`,
-          'List threat IDs separated by commas, e.g. `Related: CLI-01, SEA-02`.'),
+          `List threat IDs separated by commas, e.g. \`Related: ${example}\`.`),
       );
     }
   }

@@ -2,8 +2,11 @@
 import type {Diagnostic} from '../diagnostics';
 import {summaryLine, type Summary} from './summary';
 
+/** A quoted value can hold a line break, which would split the finding's line. */
+const oneLine = (text: string) => text.replace(/\r\n|\r|\n/g, ' ');
+
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.ruleId}\n  hint: ${d.hint}`;
+  return `${oneLine(d.file)}:${d.line}:${d.column}  ${d.severity}  ${oneLine(d.message)}  ${d.ruleId}\n  hint: ${oneLine(d.hint)}`;
 }
 
 export function formatText(diagnostics: Diagnostic[], summary: Summary): string {

@@ -1,0 +1,93 @@
+/**
+ * Fixture cases: `tests/fixtures/<case>/threat-models/` is the input and
+ * `tests/fixtures/<case>/expected.txt` the exact text report of `check`.
+ * `valid` must be clean; every other case is named after the one rule it
+ * triggers. Run with `UPDATE=1` to rewrite the expected files.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import test from 'node:test';
+import {runCheck} from '../../plugins/threat-model/lib/cli/check';
+import {RULES, type Diagnostic} from '../../plugins/threat-model/lib/diagnostics';
+
+const root = path.join(__dirname, '..', 'fixtures');
+const config = path.join(root, 'threat-model.config.ts');
+const update = Boolean(process.env.UPDATE);
+
+const cases = fs
+  .readdirSync(root, {withFileTypes: true})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+async function check(name: string, format = 'text') {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCheck(['threat-models', '--config', config, '--format', format], {
+    cwd: path.join(root, name),
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return {code, stdout, stderr};
+}
+
+/** The duration is the only part of the report that changes between runs. */
+function normalise(report: string): string {
+  return report.replace(/\(\d+ ms\)\n$/, '(0 ms)\n');
+}
+
+test('fixtures', async (t) => {
+  await t.test('should have a fixture for every rule', () => {
+    const missing = Object.keys(RULES).filter((rule) => !cases.includes(rule));
+    assert.deepEqual(missing, [], `add tests/fixtures/<rule>/ for: ${missing.join(', ')}`);
+  });
+
+  await t.test('should name every fixture after a rule, or `valid`', () => {
+    const stray = cases.filter((name) => name !== 'valid' && !(name in RULES));
+    assert.deepEqual(stray, []);
+  });
+
+  await t.test('should give every fixture an input folder and an expected report', () => {
+    for (const name of cases) {
+      assert.ok(fs.statSync(path.join(root, name, 'threat-models')).isDirectory(), `${name}/threat-models`);
+      assert.ok(update || fs.existsSync(path.join(root, name, 'expected.txt')), `${name}/expected.txt (run with UPDATE=1)`);
+    }
+  });
+
+  for (const name of cases) {
+    await t.test(`should match ${name}/expected.txt`, async () => {
+      const {code, stdout, stderr} = await check(name);
+      const actual = normalise(stdout);
+      const expectedFile = path.join(root, name, 'expected.txt');
+      if (update) fs.writeFileSync(expectedFile, actual);
+      assert.equal(stderr, '');
+      assert.equal(actual, fs.readFileSync(expectedFile, 'utf8'));
+
+      const {stdout: json} = await check(name, 'json');
+      const report = JSON.parse(json) as {errors: number; warnings: number; diagnostics: Diagnostic[]};
+      if (name === 'valid') {
+        assert.equal(code, 0);
+        assert.deepEqual(report.diagnostics, []);
+        assert.match(actual, /^\d+ files, \d+ threats: 0 errors, 0 warnings \(0 ms\)\n$/);
+        return;
+      }
+      // Each case shows its own rule and nothing else, so a new cascade shows up here.
+      assert.ok(report.diagnostics.length > 0, 'a failing fixture needs a finding');
+      assert.deepEqual([...new Set(report.diagnostics.map((d) => d.ruleId))], [`threat-model:${name}`]);
+      assert.equal(code, report.errors > 0 ? 1 : 0);
+      // Every finding: file:line:column, severity, message, rule id, then its hint.
+      const lines = actual.split('\n');
+      for (const d of report.diagnostics) {
+        const head = `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  threat-model:${name}`;
+        const at = lines.indexOf(head);
+        assert.notEqual(at, -1, `missing line: ${head}`);
+        assert.match(lines[at + 1] ?? '', /^ {2}hint: \S/);
+      }
+    });
+  }
+});
