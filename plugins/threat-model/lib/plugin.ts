@@ -9,8 +9,9 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {Config} from './config';
 import type {Diagnostic} from './diagnostics';
 import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
+import {buildReferenceData} from './reference-data';
 import {ThreatModelError} from './remark';
-import type {CoverageCell, ThreatIndex} from './types';
+import type {ThreatIndex} from './types';
 
 export interface ThreatModelPluginOptions {
   index: ThreatIndex;
@@ -23,14 +24,6 @@ export interface ThreatModelPluginOptions {
   referencePath: string;
   /** React component rendering the reference page. */
   component: string;
-}
-
-/** What the reference page receives as props. */
-export interface ReferenceData {
-  data: ThreatModelExport;
-  coverage: Record<string, Record<string, CoverageCell>>;
-  exportPath: string;
-  schemaPath: string;
 }
 
 export const EXPORT_FILE = 'threat-models.json';
@@ -65,13 +58,11 @@ export default function threatModelPlugin(context: LoadContext, options: ThreatM
         permalinks[useCase] = doc.permalink;
       }
       exported = buildExport(index, config, permalinks);
-      const props: ReferenceData = {
-        data: exported,
-        coverage: index.coverage,
+      const reference = buildReferenceData(exported, index.coverage, {
         exportPath: `${context.baseUrl}${EXPORT_FILE}`,
         schemaPath: `${context.baseUrl}${EXPORT_SCHEMA_FILE}`,
-      };
-      actions.addRoute({path: options.referencePath, component: options.component, exact: true, props: {reference: props}});
+      });
+      actions.addRoute({path: options.referencePath, component: options.component, exact: true, props: {reference}});
     },
 
     async postBuild({outDir}) {

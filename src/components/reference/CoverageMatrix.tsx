@@ -2,10 +2,10 @@ import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import {STRIDE} from '@site/plugins/threat-model/lib/vocabulary';
-import type {CoverageCell} from '@site/plugins/threat-model/lib/types';
-import type {ExportData} from './shared';
+import type {ReferenceData} from './shared';
 
-export function CoverageMatrix({data, coverage}: {data: ExportData; coverage: Record<string, Record<string, CoverageCell>>}): ReactNode {
+export function CoverageMatrix({data}: {data: ReferenceData}): ReactNode {
+  const {coverage} = data;
   return (
     <section aria-labelledby="coverage">
       <Heading as="h2" id="coverage">Coverage matrix</Heading>
@@ -19,14 +19,14 @@ export function CoverageMatrix({data, coverage}: {data: ExportData; coverage: Re
             </tr>
           </thead>
           <tbody>
-            {data.models.map((m) => (
-              <tr key={m.useCase}>
+            {data.useCases.map((m) => (
+              <tr key={m.id}>
                 <th scope="row"><Link to={m.url}>{m.label}</Link></th>
                 {STRIDE.map((c) => {
-                  const cell = coverage[m.useCase]?.[c];
+                  const cell = coverage[m.id]?.[c];
                   const ids = cell?.threats ?? [];
                   return (
-                    <td key={c} data-use-case={m.useCase} data-stride={c}>
+                    <td key={c} data-use-case={m.id} data-stride={c}>
                       {ids.length > 0 ? (
                         ids.map((id, i) => (
                           <span key={id}>

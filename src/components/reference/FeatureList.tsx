@@ -2,10 +2,10 @@ import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import {featureAnchor} from '@site/plugins/threat-model/lib/present';
-import {allThreats, ThreatLink, type ExportData} from './shared';
+import {ThreatLink, type ReferenceData} from './shared';
 
-export function FeatureList({data}: {data: ExportData}): ReactNode {
-  const threats = new Map(allThreats(data).map((t) => [t.id, t]));
+export function FeatureList({data}: {data: ReferenceData}): ReactNode {
+  const threats = new Map(data.threats.map((t) => [t.id, t]));
   // Threat pages link to these anchors; register them so the build's
   // broken-anchor check knows they exist.
   const brokenLinks = useBrokenLinks();

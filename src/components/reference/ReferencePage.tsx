@@ -7,7 +7,7 @@
 import type {ReactNode} from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import type {ReferenceData} from '@site/plugins/threat-model/lib/plugin';
+import type {ReferenceData} from './shared';
 import {CoverageMatrix} from './CoverageMatrix';
 import {FeatureList} from './FeatureList';
 import {ResponsibilitySplit} from './ResponsibilitySplit';
@@ -15,13 +15,13 @@ import {ThreatTable} from './ThreatTable';
 import {TrustTable} from './TrustTable';
 
 export default function ReferencePage({reference}: {reference: ReferenceData}): ReactNode {
-  const {data, coverage} = reference;
+  const data = reference;
   return (
     <Layout title="Security-model reference" description={`Every ${data.runtime} threat model at a glance: trust, coverage, threats and features.`}>
       <main className="container margin-vert--lg">
         <Heading as="h1">Security-model reference</Heading>
         <p>
-          Generated from the {data.counts.models} threat models: {data.counts.threats} threats in all. The same data is
+          Generated from the {data.useCases.length} threat models: {data.threats.length} threats in all. The same data is
           available as JSON: <a href={reference.exportPath}>threat-models.json</a> (
           <a href={reference.schemaPath}>JSON Schema</a>).
         </p>
@@ -35,7 +35,7 @@ export default function ReferencePage({reference}: {reference: ReferenceData}): 
           </ul>
         </nav>
         <TrustTable data={data} />
-        <CoverageMatrix data={data} coverage={coverage} />
+        <CoverageMatrix data={data} />
         <ThreatTable data={data} />
         <ResponsibilitySplit data={data} />
         <FeatureList data={data} />

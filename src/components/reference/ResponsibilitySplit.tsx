@@ -2,10 +2,10 @@ import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import {RESPONSIBILITIES} from '@site/plugins/threat-model/lib/vocabulary';
 import {responsibilityLabel} from '@site/plugins/threat-model/lib/present';
-import {allThreats, Badge, ThreatLink, type ExportData} from './shared';
+import {Badge, ThreatLink, type ReferenceData} from './shared';
 
-export function ResponsibilitySplit({data}: {data: ExportData}): ReactNode {
-  const threats = allThreats(data);
+export function ResponsibilitySplit({data}: {data: ReferenceData}): ReactNode {
+  const {threats} = data;
   return (
     <section aria-labelledby="responsibility">
       <Heading as="h2" id="responsibility">Responsibility split</Heading>

@@ -2,7 +2,7 @@ import {memo, useMemo, useState, type ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import {RESPONSIBILITIES, SEVERITIES, STRIDE} from '@site/plugins/threat-model/lib/vocabulary';
-import {allThreats, Badge, type ExportData, type ThreatRow} from './shared';
+import {Badge, type ReferenceData, type ThreatRow} from './shared';
 
 interface Filters {
   useCase: string;
@@ -28,9 +28,9 @@ export function matches(threat: ThreatRow, f: Filters): boolean {
  * JavaScript; the filters only hide rows. Rows are memoised so a filter
  * change re-renders only the rows whose visibility changed.
  */
-export function ThreatTable({data}: {data: ExportData}): ReactNode {
-  const threats = useMemo(() => allThreats(data), [data]);
-  const labels = useMemo(() => new Map(data.models.map((m) => [m.useCase, m.label])), [data]);
+export function ThreatTable({data}: {data: ReferenceData}): ReactNode {
+  const {threats} = data;
+  const labels = useMemo(() => new Map(data.useCases.map((m) => [m.id, m.label])), [data]);
   const [filters, setFilters] = useState<Filters>(NO_FILTER);
   const visible = threats.filter((t) => matches(t, filters)).length;
   const set = (key: keyof Filters) => (event: {target: {value: string}}) => setFilters({...filters, [key]: event.target.value});
@@ -39,7 +39,7 @@ export function ThreatTable({data}: {data: ExportData}): ReactNode {
     <section aria-labelledby="threats">
       <Heading as="h2" id="threats">All threats</Heading>
       <form className="tm-filters" aria-label="Filter threats" onSubmit={(e) => e.preventDefault()}>
-        <Select label="Use case" value={filters.useCase} onChange={set('useCase')} options={data.models.map((m) => [m.useCase, m.label])} />
+        <Select label="Use case" value={filters.useCase} onChange={set('useCase')} options={data.useCases.map((m) => [m.id, m.label])} />
         <Select label="STRIDE" value={filters.stride} onChange={set('stride')} options={STRIDE.map((s) => [s, s])} />
         <Select label="Severity" value={filters.severity} onChange={set('severity')} options={SEVERITIES.map((s) => [s, s])} />
         <Select label="Responsibility" value={filters.responsibility} onChange={set('responsibility')} options={RESPONSIBILITIES.map((s) => [s, s])} />
@@ -50,6 +50,17 @@ export function ThreatTable({data}: {data: ExportData}): ReactNode {
       </p>
       <div className="tm-table-wrap">
         <table className="tm-threats">
+          {/* Fixed column widths: the browser lays out thousands of rows
+              without measuring every cell, so filtering repaints quickly. */}
+          <colgroup>
+            <col style={{width: '7.5rem'}} />
+            <col />
+            <col style={{width: '9rem'}} />
+            <col style={{width: '11rem'}} />
+            <col style={{width: '7rem'}} />
+            <col style={{width: '9rem'}} />
+            <col style={{width: '10rem'}} />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">ID</th>

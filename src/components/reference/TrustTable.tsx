@@ -1,9 +1,9 @@
 import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
-import {CodeText, type ExportData} from './shared';
+import {CodeText, type ReferenceData} from './shared';
 
-export function TrustTable({data}: {data: ExportData}): ReactNode {
+export function TrustTable({data}: {data: ReferenceData}): ReactNode {
   return (
     <section aria-labelledby="trust">
       <Heading as="h2" id="trust">Trust by use case</Heading>
@@ -18,8 +18,8 @@ export function TrustTable({data}: {data: ExportData}): ReactNode {
             </tr>
           </thead>
           <tbody>
-            {data.models.map((m) => (
-              <tr key={m.useCase}>
+            {data.useCases.map((m) => (
+              <tr key={m.id}>
                 <th scope="row"><Link to={m.url}>{m.label}</Link></th>
                 <td><ul>{m.trusted.map((t, i) => <li key={i}><CodeText text={t} /></li>)}</ul></td>
                 <td><ul>{m.untrusted.map((t, i) => <li key={i}><CodeText text={t} /></li>)}</ul></td>

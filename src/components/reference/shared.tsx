@@ -1,9 +1,9 @@
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
-import type {ThreatModelExport} from '@site/plugins/threat-model/lib/export';
+import type {ReferenceData, ReferenceThreat} from '@site/plugins/threat-model/lib/reference-data';
 
-export type ExportData = ThreatModelExport;
-export type ThreatRow = ThreatModelExport['models'][number]['threats'][number];
+export type {ReferenceData};
+export type ThreatRow = ReferenceThreat;
 
 /** Text with `code spans`, as the export keeps them. */
 export function CodeText({text}: {text: string}): ReactNode {
@@ -18,8 +18,4 @@ export function ThreatLink({threat}: {threat: Pick<ThreatRow, 'id' | 'url'>}): R
 export function Badge({kind, value, label}: {kind: string; value: string; label?: string}): ReactNode {
   const slug = value.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   return <span className={`tm-badge tm-badge--${kind} tm-badge--${kind}-${slug}`}>{label ?? value}</span>;
-}
-
-export function allThreats(data: ExportData): ThreatRow[] {
-  return data.models.flatMap((m) => m.threats);
 }
