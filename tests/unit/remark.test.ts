@@ -163,7 +163,7 @@ test('remarkThreatModel', async (t) => {
     const source = fs.readFileSync(path.join(valid, 'threat-models', 'web.md'), 'utf8').replace('- Related: TOOL-01', '- Related: TOOL-09');
     await assert.rejects(transform(valid, 'web.md', source), (error: unknown) => {
       assert.ok(error instanceof ThreatModelError);
-      assert.match(error.message, /threat-models\/web\.md:34:1 {2}error {2}Related ID "TOOL-09" in WEB-01 exists in no threat model {2}threat-model:unknown-related\n {2}hint: /);
+      assert.match(error.message, /threat-models\/web\.md:41:12 {2}error {2}Related ID "TOOL-09" in WEB-01 exists in no threat model {2}threat-model:unknown-related\n {2}hint: /);
       return true;
     });
   });

@@ -73,7 +73,7 @@ export function analyze(sources: SourceFile[], config: Config): LoadResult {
   }
   const index = buildIndex(models, config);
   const threats = index.models.flatMap((m) => m.threats);
-  diagnostics.push(...checkUseCases(models, config), ...checkDuplicateIds(threats), ...checkRelated(threats));
+  diagnostics.push(...checkUseCases(models, config, sources.map((s) => s.file)), ...checkDuplicateIds(threats), ...checkRelated(threats));
   return {index, diagnostics: diagnostics.sort(compareDiagnostics), files: sources.map((s) => s.file)};
 }
 

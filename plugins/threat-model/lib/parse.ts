@@ -425,6 +425,7 @@ function readThreat(heading: Heading, body: RootContent[], useCase: string, ctx:
     mitigations: fields.mitigations ?? [],
     features: fields.features ?? [],
     related: fields.related ?? [],
+    relatedAt: fields.relatedAt ?? {},
     references: fields.references ?? [],
     summary: prose ? toString(prose) : '',
   };
@@ -437,6 +438,7 @@ interface Fields {
   mitigations?: Inline[];
   features?: string[];
   related?: string[];
+  relatedAt?: Record<string, Point>;
   references?: Reference[];
 }
 
@@ -445,6 +447,8 @@ const FIELD_NAMES = Object.values(THREAT_FIELDS).map((f) => f.name);
 function readFields(list: List | undefined, heading: Heading, id: string, ctx: Context): Fields {
   const fields: Fields = {};
   const seen = new Set<ThreatFieldKey>();
+  // Fields a misspelt name was taken for: reported once, as the misspelling.
+  const proposed = new Set<ThreatFieldKey>();
   for (const item of list?.children ?? []) {
     const paragraph = item.children[0];
     if (paragraph?.type !== 'paragraph') continue;
@@ -459,6 +463,8 @@ function readFields(list: List | undefined, heading: Heading, id: string, ctx: C
     );
     if (!key) {
       const guess = propose(split.name, FIELD_NAMES);
+      const guessed = (Object.keys(THREAT_FIELDS) as ThreatFieldKey[]).find((k) => THREAT_FIELDS[k].name === guess);
+      if (guessed) proposed.add(guessed);
       report(ctx, paragraph, 'unknown-field', `Unknown field "${split.name}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
         guess ? `Rename it to "${guess}".` : `Fields are ${FIELD_NAMES.join(', ')}.`);
       continue;
@@ -475,7 +481,7 @@ function readFields(list: List | undefined, heading: Heading, id: string, ctx: C
   }
   for (const key of Object.keys(THREAT_FIELDS) as ThreatFieldKey[]) {
     const field = THREAT_FIELDS[key];
-    if (field.required && !seen.has(key)) {
+    if (field.required && !seen.has(key) && !proposed.has(key)) {
       const rule = key === 'references' ? 'missing-reference' : 'missing-field';
       const hint = key === 'references'
         ? `Add \`- References: ...\` with at least one source: a CVE ID, a CWE ID or a link to the runtime's docs or advisory.`
@@ -555,6 +561,7 @@ function readField(key: ThreatFieldKey, split: SplitField, fields: Fields, id: s
       break;
     case 'related':
       fields.related = readRelated(raw, id, locate, ctx);
+      fields.relatedAt = Object.fromEntries(fields.related.map((r) => [r, locate(r)]));
       break;
     case 'references':
       fields.references = readReferences(split.value, id, point, locate, ctx);

@@ -87,7 +87,7 @@ function crossFileErrors(model: ThreatModel | undefined, index: ThreatIndex, fil
     for (const id of threat.related) {
       if (!index.locations[id]) {
         out.push(
-          diagnostic(file, threat.position, 'unknown-related', `Related ID "${id}" in ${threat.id} exists in no threat model`,
+          diagnostic(file, threat.relatedAt[id] ?? threat.position, 'unknown-related', `Related ID "${id}" in ${threat.id} exists in no threat model`,
             `Remove "${id}" from Related, or add a threat with that ID.`),
         );
       }

@@ -80,6 +80,11 @@ export function frontMatterJsonSchema(): Record<string, unknown> {
     title: 'Threat-model front matter',
     description: 'Front matter of a threat-model file (threat-models/<use-case>.md). Docusaurus docs keys are allowed too.',
     ...schema,
-    additionalProperties: true,
+    // As strict as the check: the format's keys plus Docusaurus's own.
+    properties: {
+      ...(schema.properties as Record<string, unknown>),
+      ...Object.fromEntries(DOCUSAURUS_KEYS.map((key) => [key, {description: 'Docusaurus docs front matter; validated by Docusaurus.'}])),
+    },
+    additionalProperties: false,
   };
 }

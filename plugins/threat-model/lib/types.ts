@@ -34,6 +34,8 @@ export interface Threat {
   mitigations: Inline[];
   features: string[];
   related: string[];
+  /** Where each `Related` ID is written, for findings about it. */
+  relatedAt: Record<string, Point>;
   references: Reference[];
   /** First paragraph of the prose, as plain text (for tables and search). */
   summary: string;

@@ -11,7 +11,7 @@ export function checkRelated(threats: Threat[]): Diagnostic[] {
       if (known.has(id)) continue;
       const guess = propose(id, ids);
       diagnostics.push(
-        diagnostic(threat.file, threat.position, 'unknown-related',
+        diagnostic(threat.file, threat.relatedAt[id] ?? threat.position, 'unknown-related',
           `Related ID "${id}" in ${threat.id} exists in no threat model${guess ? ` (did you mean "${guess}"?)` : ''}`,
           guess ? `Write "${guess}", or remove "${id}" from Related.` : `Remove "${id}" from Related, or add a threat with that ID.`),
       );
