@@ -17,7 +17,10 @@ const referencePath = '/reference';
 // key), so no consumer reads the files a second time.
 const siteDir = __dirname;
 const threatModelConfig = loadConfig(contentConfig);
-const {index, diagnostics} = loadThreatModels(threatModelConfig.dir, threatModelConfig, siteDir);
+const {index, diagnostics} = loadThreatModels(threatModelConfig.dir, threatModelConfig, siteDir, {
+  // Cleared by `docusaurus clear` with the rest of Docusaurus's caches.
+  cacheFile: path.join(siteDir, 'node_modules/.cache/threat-model/parse-cache.json'),
+});
 
 const config: Config = {
   title: 'Node.js security model',

@@ -9,6 +9,7 @@ import type {Config} from './config';
 import {compareDiagnostics, diagnostic, type Diagnostic} from './diagnostics';
 import {buildIndex} from './model-index';
 import {parseThreatModel} from './parse';
+import {contentDigest, openParseCache, type ParseCache} from './parse-cache';
 import {checkDuplicateIds} from './rules/ids';
 import {checkRelated} from './rules/related';
 import {checkUseCases} from './rules/use-cases';
@@ -27,8 +28,16 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
+export interface LoadOptions {
+  /**
+   * JSON file that keeps parse results between runs, keyed by file content.
+   * The site uses it so warm builds re-parse only changed files.
+   */
+  cacheFile?: string;
+}
+
 /** Load `dir` (absolute, or relative to `cwd`). */
-export function loadThreatModels(dir: string, config: Config, cwd = process.cwd()): LoadResult {
+export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(), options: LoadOptions = {}): LoadResult {
   const absolute = path.resolve(cwd, dir);
   let sources: SourceFile[];
   try {
@@ -39,13 +48,18 @@ export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(
   } catch (error) {
     throw new Error(`Cannot read the threat-model folder "${dir}"`, {cause: error});
   }
-  return analyze(sources, {...config, dir: toPosix(path.relative(cwd, absolute)) || '.'});
+  const resolved = {...config, dir: toPosix(path.relative(cwd, absolute)) || '.'};
+  const cache = options.cacheFile ? openParseCache(options.cacheFile, resolved) : undefined;
+  const result = analyze(sources, resolved, cache);
+  cache?.save();
+  return result;
 }
 
 /** Parse and check in-memory sources: the core of `check`, testable without disk. */
-export function analyze(sources: SourceFile[], config: Config): LoadResult {
+export function analyze(sources: SourceFile[], config: Config, cache?: ParseCache): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const models: ThreatModel[] = [];
+  const digests: Record<string, string> = {};
   for (const {file, bytes} of sources) {
     if (!file.endsWith('.md')) {
       diagnostics.push(
@@ -67,11 +81,17 @@ export function analyze(sources: SourceFile[], config: Config): LoadResult {
         `Fill it from the template (\`npm run new -- <use-case>\`), or delete it.`));
       continue;
     }
-    const result = parseThreatModel(text, file, config);
+    const digest = contentDigest(text);
+    let result = cache?.get(file, digest);
+    if (!result) {
+      result = parseThreatModel(text, file, config);
+      cache?.set(file, digest, result);
+    }
     diagnostics.push(...result.diagnostics);
     if (result.model) models.push(result.model);
+    if (!result.diagnostics.some((d) => d.severity === 'error')) digests[file] = digest;
   }
-  const index = buildIndex(models, config);
+  const index = buildIndex(models, config, digests);
   const threats = index.models.flatMap((m) => m.threats);
   diagnostics.push(...checkUseCases(models, config, sources.map((s) => s.file)), ...checkDuplicateIds(threats), ...checkRelated(threats));
   return {index, diagnostics: diagnostics.sort(compareDiagnostics), files: sources.map((s) => s.file)};

@@ -6,7 +6,11 @@ import type {Config} from './config';
 import {STRIDE} from './schema';
 import type {CoverageCell, ThreatIndex, ThreatModel} from './types';
 
-export function buildIndex(models: ThreatModel[], config: Config): ThreatIndex {
+/**
+ * @param digests Content digest of each file that parsed without error, so
+ *   the remark plugin can reuse this parse instead of repeating it.
+ */
+export function buildIndex(models: ThreatModel[], config: Config, digests: Record<string, string> = {}): ThreatIndex {
   const order = new Map(config.useCases.map((u, i) => [u.id, i]));
   const sorted = models
     .filter((m) => order.has(m.useCase))
@@ -37,5 +41,6 @@ export function buildIndex(models: ThreatModel[], config: Config): ThreatIndex {
       }
     }
   }
-  return {models: unique, locations, backlinks, coverage};
+  const kept = Object.fromEntries(unique.filter((m) => digests[m.file]).map((m) => [m.file, digests[m.file]!]));
+  return {models: unique, locations, backlinks, coverage, digests: kept};
 }

@@ -15,6 +15,7 @@ import type {Heading, Link, List, PhrasingContent, Root, RootContent} from 'mdas
 import type {Config} from './config';
 import {compareDiagnostics, diagnostic, type Diagnostic} from './diagnostics';
 import {parseThreatModel} from './parse';
+import {contentDigest} from './parse-cache';
 import {formatDiagnostic} from './report/text';
 import {SEVERITIES, STRIDE} from './schema';
 import {featureAnchor, responsibilityLabel, severityCounts, strideCounts} from './present';
@@ -70,7 +71,7 @@ export default function remarkThreatModel(options: RemarkThreatModelOptions) {
   return (tree: Root, file: VFileLike): void => {
     if (!file.path || !file.path.startsWith(dir + path.sep) || !file.path.endsWith('.md')) return;
     const relative = path.relative(siteDir, file.path).split(path.sep).join('/');
-    const {model, diagnostics} = parseThreatModel(String(file.value), relative, config);
+    const {model, diagnostics} = parseOrReuse(String(file.value), relative, index, config);
     const errors = [...diagnostics, ...crossFileErrors(model, index, relative)].filter((d) => d.severity === 'error');
     if (errors.length > 0 || !model) throw new ThreatModelError(errors.sort(compareDiagnostics));
 
@@ -78,6 +79,20 @@ export default function remarkThreatModel(options: RemarkThreatModelOptions) {
     insertSummary(tree, model);
     decorateThreats(tree, model, index, files, options);
   };
+}
+
+/**
+ * The index already holds this file's model when the file is unchanged since
+ * the index was built (always, in a production build); re-parse only when it
+ * changed (while editing under `docusaurus start`).
+ */
+function parseOrReuse(source: string, file: string, index: ThreatIndex, config: Config) {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  if (index.digests[file] === contentDigest(text)) {
+    const model = index.models.find((m) => m.file === file);
+    if (model) return {model, diagnostics: []};
+  }
+  return parseThreatModel(source, file, config);
 }
 
 /** Related IDs missing from the index, for the file being compiled. */

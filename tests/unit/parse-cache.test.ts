@@ -1,0 +1,99 @@
+/**
+ * Reuse of parse results: the content-keyed cache between runs, and the
+ * remark plugin taking a file's model from the index instead of re-parsing.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {test} from 'node:test';
+import {loadConfig, loadThreatModels} from '../../plugins/threat-model';
+import {contentDigest, openParseCache} from '../../plugins/threat-model/lib/parse-cache';
+import remarkThreatModel from '../../plugins/threat-model/lib/remark';
+import type {ThreatIndex} from '../../plugins/threat-model/lib/types';
+import fixtureConfig from '../fixtures/threat-model.config';
+
+const config = loadConfig(fixtureConfig);
+const validSite = path.join(__dirname, '../fixtures/valid');
+
+function copySite(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tm-cache-'));
+  fs.cpSync(validSite, dir, {recursive: true});
+  return dir;
+}
+
+test('parse cache', async (t) => {
+  await t.test('should give the same result from the cache as from a fresh parse', () => {
+    const site = copySite();
+    const cacheFile = path.join(site, 'cache/parse.json');
+    const fresh = loadThreatModels('threat-models', config, site);
+    const first = loadThreatModels('threat-models', config, site, {cacheFile});
+    assert.ok(fs.existsSync(cacheFile), 'the cache is written');
+    const second = loadThreatModels('threat-models', config, site, {cacheFile});
+    assert.deepEqual(first, fresh);
+    assert.deepEqual(second, fresh);
+  });
+
+  await t.test('should serve an entry only for the same content, and only under the same salt', () => {
+    const site = copySite();
+    const cacheFile = path.join(site, 'parse.json');
+    const cache = openParseCache(cacheFile, config);
+    const result = {diagnostics: []};
+    cache.set('threat-models/web.md', 'digest-a', result);
+    cache.save();
+    const reopened = openParseCache(cacheFile, config);
+    assert.deepEqual(reopened.get('threat-models/web.md', 'digest-a'), result);
+    assert.equal(reopened.get('threat-models/web.md', 'digest-b'), undefined, 'changed content misses');
+    const otherConfig = loadConfig({...fixtureConfig, runtime: 'Other'});
+    assert.equal(openParseCache(cacheFile, otherConfig).get('threat-models/web.md', 'digest-a'), undefined, 'new salt starts empty');
+  });
+
+  await t.test('should pick up an edited file on the next run', () => {
+    const site = copySite();
+    const cacheFile = path.join(site, 'parse.json');
+    loadThreatModels('threat-models', config, site, {cacheFile});
+    const file = path.join(site, 'threat-models/web.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^- Severity: \w+$/m, '- Severity: severe'));
+    const {diagnostics} = loadThreatModels('threat-models', config, site, {cacheFile});
+    assert.ok(diagnostics.some((d) => d.ruleId === 'threat-model:invalid-value' && d.message.includes('"severe"')));
+  });
+});
+
+test('remark plugin reuses the index for unchanged files', async (t) => {
+  const {unified} = await import('unified');
+  const {default: remarkParse} = await import('remark-parse');
+  const {default: remarkFrontmatter} = await import('remark-frontmatter');
+  const {VFile} = await import('vfile');
+  const {index} = loadThreatModels('threat-models', config, validSite);
+  const model = index.models[0]!;
+  const filePath = path.join(validSite, model.file);
+  const source = fs.readFileSync(filePath, 'utf8');
+  const threat = model.threats[0]!;
+  const other = threat.severity === 'critical' ? 'low' : 'critical';
+
+  async function severityShown(idx: ThreatIndex): Promise<string> {
+    const processor = unified().use(remarkParse).use(remarkFrontmatter)
+      .use(remarkThreatModel, {index: idx, config, siteDir: validSite, referencePath: '/reference'});
+    const file = new VFile({path: filePath, value: source});
+    const tree = await processor.run(processor.parse(file), file);
+    // The first field list after the page summary belongs to the first threat.
+    const json = JSON.stringify(tree);
+    const match = /tm-badge--severity-(\w+)"/.exec(json.slice(json.indexOf('"tm-fields"')));
+    return match![1]!;
+  }
+
+  // An index whose model disagrees with the file: which one is rendered shows
+  // whether the plugin parsed the file again.
+  const doctored = structuredClone(index);
+  doctored.models[0]!.threats[0]!.severity = other;
+
+  await t.test('should render the index model when the file digest matches', async () => {
+    assert.equal(doctored.digests[model.file], contentDigest(source));
+    assert.equal(await severityShown(doctored), other);
+  });
+
+  await t.test('should parse the file again when its digest does not match', async () => {
+    const stale = {...doctored, digests: {}};
+    assert.equal(await severityShown(stale), threat.severity);
+  });
+});
