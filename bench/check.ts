@@ -162,7 +162,7 @@ interface CpuNode {
   children?: number[];
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: CpuNode[];
   startTime: number;
   endTime: number;
@@ -185,7 +185,7 @@ async function profileCheck(written: WrittenCorpus, runs: number, file: string):
 }
 
 /** Where a profile's samples land: by area (package or source file), by function, and inclusive steps. */
-export function summariseProfile(profile: CpuProfile): Omit<CheckProfile, 'file' | 'runs'> {
+export function summariseProfile(profile: CpuProfile, extraSteps: string[] = []): Omit<CheckProfile, 'file' | 'runs'> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   const samples = profile.samples ?? [];
@@ -219,7 +219,7 @@ export function summariseProfile(profile: CpuProfile): Omit<CheckProfile, 'file'
   // Inclusive time of named steps: count each sample once per step, even under recursion.
   const steps = ['parseThreatModel', 'fromMarkdown', 'readFrontMatter', 'matter', 'validateFrontMatter', 'safeParse', 'findUnsafeHtml',
     'splitSections', 'readThreats', 'readTrust', 'listItems', 'toString', 'readFileSync', 'buildIndex', 'checkRelated', 'checkUseCases',
-    'checkDuplicateIds', 'decode', 'compareDiagnostics'];
+    'checkDuplicateIds', 'decode', 'compareDiagnostics', ...extraSteps];
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const inclusive = new Map<string, number>();
@@ -242,7 +242,7 @@ export function formatProfile(p: CheckProfile): string {
   const block = (title: string, rows: ProfileEntry[]) =>
     [`  ${title}:`, ...rows.map((r) => `    ${String(r.selfMs).padStart(9)} ms ${String(r.selfPct).padStart(5)}%  ${r.name}`)].join('\n');
   return [
-    `profile of ${p.runs} check runs (${fmtMs(p.totalMs)} sampled), written to ${p.file}:`,
+    `profile of ${p.runs} run(s) (${fmtMs(p.totalMs)} sampled), written to ${p.file}:`,
     block('self time by area', p.byArea),
     block('self time by function', p.byFunction),
     block('inclusive time of steps (% of all samples)', p.inclusive),
