@@ -19,6 +19,7 @@ import path from 'node:path';
 import {spawn, type ChildProcess} from 'node:child_process';
 import zlib from 'node:zlib';
 import {chromium, type Page} from '@playwright/test';
+import {PAGE_SIZE} from '../src/components/reference/page-size';
 import {DOCUSAURUS_BIN, type Site} from './site';
 import {pageWeight, propsChunkFiles, type PageWeight} from './weight';
 import {fmtBytes, fmtMs, log, median, percentile, round} from './util';
@@ -234,8 +235,18 @@ export async function measureReference(site: Site, options: {cycles: number}): P
       const r = await measureChange(page, step.value);
       const shown = Number(/Showing (\d+)/.exec(r.text)?.[1]);
       if (shown !== step.expected) throw new Error(`After selecting Severity "${step.value || 'All'}" the count says "${r.text}", expected ${step.expected}`);
+      // Once hydrated, the table lists at most PAGE_SIZE of the matching rows.
+      const rows = await page.locator('table.tm-threats tbody tr').count();
+      if (rows !== Math.min(step.expected, PAGE_SIZE)) throw new Error(`After selecting Severity "${step.value || 'All'}" the table has ${rows} rows, expected ${Math.min(step.expected, PAGE_SIZE)}`);
       samples.push({value: step.value || 'All', expected: step.expected, updatedMs: round(r.updatedMs, 1), paintedMs: round(r.paintedMs, 1), ...(r.breakdown ? {frame: r.breakdown} : {})});
       await page.waitForTimeout(100);
+    }
+    const total = data.counts.threats;
+    if (total > PAGE_SIZE) {
+      await page.locator('form.tm-filters label', {hasText: 'Severity'}).locator('select').selectOption('');
+      await page.getByRole('button', {name: `Show all ${total} threats`}).click();
+      const rows = await page.locator('table.tm-threats tbody tr').count();
+      if (rows !== total) throw new Error(`"Show all" left ${rows} rows, expected ${total}`);
     }
     const updated = samples.map((s) => s.updatedMs);
     const painted = samples.map((s) => s.paintedMs);

@@ -50,7 +50,8 @@ function plan(quick: boolean): Plan {
       check: {files: 20, threats: 5, runs: 3},
       overhead: {files: 3, threats: 4, coldRuns: 1, warmRuns: 1},
       scale: {files: 6, threats: 4, runs: 1},
-      reference: {files: 6, threats: 4, cycles: 1},
+      // Over the reference table's PAGE_SIZE, so paging and "Show all" run too.
+      reference: {files: 30, threats: 10, cycles: 1},
       names: {tm: `${tag}-tm`, plain: `${tag}-plain`, large: `${tag}-tm-large`, reference: `${tag}-tm-large`},
       out: {md: path.join(WORK, 'quick.md'), json: path.join(WORK, 'quick.json')},
     };

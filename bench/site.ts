@@ -62,7 +62,10 @@ const repo = path.resolve(__dirname, '${rel}');
 const siteDir = __dirname;
 const referencePath = '/reference';
 ${on ? `const threatModelConfig = loadConfig(contentConfig);
-const {index, diagnostics} = loadThreatModels(threatModelConfig.dir, threatModelConfig, siteDir);
+// As in the real docusaurus.config.ts: a parse cache in node_modules/.cache (a cold build deletes it).
+const {index, diagnostics} = loadThreatModels(threatModelConfig.dir, threatModelConfig, siteDir, {
+  cacheFile: path.join(siteDir, 'node_modules/.cache/threat-model/parse-cache.json'),
+});
 // As in the real docusaurus.config.ts: wrap the options when the plugin offers it (compact JSON form).
 const remarkOptions: <T>(options: T) => T = (remarkModule as {remarkThreatModelOptions?: <T>(options: T) => T}).remarkThreatModelOptions ?? ((options) => options);
 ${closure ? `const indexHash = require('node:crypto').createHash('sha256').update(JSON.stringify(index)).digest('hex');

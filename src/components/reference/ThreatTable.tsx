@@ -1,7 +1,8 @@
-import {memo, useMemo, useState, type ReactNode} from 'react';
+import {memo, useEffect, useMemo, useState, type ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import {RESPONSIBILITIES, SEVERITIES, STRIDE} from '@site/plugins/threat-model/lib/vocabulary';
+import {PAGE_SIZE} from './page-size';
 import {Badge, type ReferenceData, type ThreatRow} from './shared';
 
 interface Filters {
@@ -23,16 +24,23 @@ export function matches(threat: ThreatRow, f: Filters): boolean {
   );
 }
 
+
 /**
  * Every threat is rendered on the server, so the table is complete without
- * JavaScript; the filters only hide rows. Rows are memoised so a filter
- * change re-renders only the rows whose visibility changed.
+ * JavaScript. Once the page hydrates, a large table shows its first
+ * PAGE_SIZE matching rows: a filter change then lays out a few hundred rows,
+ * not every threat, and "Show all" lifts the limit.
  */
 export function ThreatTable({data}: {data: ReferenceData}): ReactNode {
   const {threats} = data;
   const labels = useMemo(() => new Map(data.useCases.map((m) => [m.id, m.label])), [data]);
   const [filters, setFilters] = useState<Filters>(NO_FILTER);
-  const visible = threats.filter((t) => matches(t, filters)).length;
+  // Unlimited on the server and in the first client render, so hydration
+  // matches the static HTML.
+  const [limit, setLimit] = useState(Number.POSITIVE_INFINITY);
+  useEffect(() => setLimit(PAGE_SIZE), []);
+  const matching = useMemo(() => threats.filter((t) => matches(t, filters)), [threats, filters]);
+  const shown = matching.length > limit ? matching.slice(0, limit) : matching;
   const set = (key: keyof Filters) => (event: {target: {value: string}}) => setFilters({...filters, [key]: event.target.value});
 
   return (
@@ -46,7 +54,8 @@ export function ThreatTable({data}: {data: ReferenceData}): ReactNode {
         <button type="button" className="button button--secondary button--sm" onClick={() => setFilters(NO_FILTER)}>Reset</button>
       </form>
       <p className="tm-count" role="status" aria-live="polite">
-        Showing {visible} of {threats.length} threats.
+        Showing {matching.length} of {threats.length} threats.
+        {shown.length < matching.length && ` The first ${shown.length} are listed.`}
       </p>
       <div className="tm-table-wrap">
         <table className="tm-threats">
@@ -73,19 +82,24 @@ export function ThreatTable({data}: {data: ReferenceData}): ReactNode {
             </tr>
           </thead>
           <tbody>
-            {threats.map((t) => (
-              <Row key={t.id} threat={t} useCaseLabel={labels.get(t.useCase) ?? t.useCase} hidden={!matches(t, filters)} />
+            {shown.map((t) => (
+              <Row key={t.id} threat={t} useCaseLabel={labels.get(t.useCase) ?? t.useCase} />
             ))}
           </tbody>
         </table>
       </div>
+      {shown.length < matching.length && (
+        <button type="button" className="button button--secondary" onClick={() => setLimit(Number.POSITIVE_INFINITY)}>
+          Show all {matching.length} threats
+        </button>
+      )}
     </section>
   );
 }
 
-const Row = memo(function Row({threat, useCaseLabel, hidden}: {threat: ThreatRow; useCaseLabel: string; hidden: boolean}) {
+const Row = memo(function Row({threat, useCaseLabel}: {threat: ThreatRow; useCaseLabel: string}) {
   return (
-    <tr data-threat-id={threat.id} hidden={hidden}>
+    <tr data-threat-id={threat.id}>
       <th scope="row"><Link to={threat.url}>{threat.id}</Link></th>
       <td>{threat.title}</td>
       <td>{useCaseLabel}</td>
