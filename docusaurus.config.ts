@@ -3,23 +3,18 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import contentConfig from './threat-model.config';
-import {loadConfig, loadThreatModels} from './plugins/threat-model';
-import remarkThreatModel, {remarkThreatModelOptions} from './plugins/threat-model/lib/remark';
-import rehypeSanitizeThreatModel from './plugins/threat-model/lib/sanitize';
-import threatModelPlugin from './plugins/threat-model/lib/plugin';
+import {threatModelSite} from './plugins/threat-model/lib/preset';
 
 /** Where the project's source lives: navbar, footer and "Edit this page". */
 const repoUrl = process.env.SITE_REPO_URL ?? 'https://github.com/threat-model-site/threat-model-site';
 const referencePath = '/reference';
 
-// The one parse of threat-models/: the remark plugin and the reference route
-// both receive this index through their options (part of the loader cache
-// key), so no consumer reads the files a second time.
-const siteDir = __dirname;
-const threatModelConfig = loadConfig(contentConfig);
-const {index, diagnostics} = loadThreatModels(threatModelConfig.dir, threatModelConfig, siteDir, {
-  // Cleared by `docusaurus clear` with the rest of Docusaurus's caches.
-  cacheFile: path.join(siteDir, 'node_modules/.cache/threat-model/parse-cache.json'),
+const threatModels = threatModelSite({
+  siteDir: __dirname,
+  config: contentConfig,
+  referencePath,
+  referenceComponent: path.join(__dirname, 'src/components/reference/ReferencePage.tsx'),
+  docs: {sidebarPath: './sidebars-threat-models.ts', editUrl: `${repoUrl}/edit/main/`},
 });
 
 const config: Config = {
@@ -57,31 +52,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [
-    [
-      '@docusaurus/plugin-content-docs',
-      {
-        id: 'threat-models',
-        path: threatModelConfig.dir,
-        routeBasePath: 'threat-models',
-        sidebarPath: './sidebars-threat-models.ts',
-        editUrl: `${repoUrl}/edit/main/`,
-        beforeDefaultRemarkPlugins: [
-          [remarkThreatModel, remarkThreatModelOptions({index, config: threatModelConfig, siteDir, referencePath})],
-        ],
-        rehypePlugins: [rehypeSanitizeThreatModel],
-      },
-    ],
-    (context) =>
-      threatModelPlugin(context, {
-        index,
-        config: threatModelConfig,
-        diagnostics,
-        docsPluginId: 'threat-models',
-        referencePath,
-        component: path.join(siteDir, 'src/components/reference/ReferencePage.tsx'),
-      }),
-  ],
+  plugins: threatModels.plugins,
 
   clientModules: ['./src/clientModules/searchA11y.ts'],
 
@@ -93,7 +64,7 @@ const config: Config = {
         indexBlog: false,
         indexPages: true,
         docsRouteBasePath: ['docs', 'threat-models'],
-        docsDir: ['docs', threatModelConfig.dir],
+        docsDir: ['docs', threatModels.config.dir],
         highlightSearchTermsOnTargetPage: false,
         searchResultLimits: 8,
         explicitSearchResultPath: true,

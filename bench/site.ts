@@ -53,23 +53,27 @@ function siteConfig(variant: Variant): string {
 import path from 'node:path';
 import type {Config} from '@docusaurus/types';
 ${on ? `import contentConfig from './threat-model.config';
-import {loadConfig, loadThreatModels} from '${rel}/plugins/threat-model';
-import remarkThreatModel, * as remarkModule from '${rel}/plugins/threat-model/lib/remark';
+` : ''}${closure ? `import {loadConfig, loadThreatModels} from '${rel}/plugins/threat-model';
+import remarkThreatModel from '${rel}/plugins/threat-model/lib/remark';
 import rehypeSanitizeThreatModel from '${rel}/plugins/threat-model/lib/sanitize';
 import threatModelPlugin from '${rel}/plugins/threat-model/lib/plugin';
+` : on ? `import {threatModelSite} from '${rel}/plugins/threat-model/lib/preset';
 ` : ''}
 const repo = path.resolve(__dirname, '${rel}');
 const siteDir = __dirname;
 const referencePath = '/reference';
-${on ? `const threatModelConfig = loadConfig(contentConfig);
-// As in the real docusaurus.config.ts: a parse cache in node_modules/.cache (a cold build deletes it).
-const {index, diagnostics} = loadThreatModels(threatModelConfig.dir, threatModelConfig, siteDir, {
-  cacheFile: path.join(siteDir, 'node_modules/.cache/threat-model/parse-cache.json'),
+${closure ? `const threatModelConfig = loadConfig(contentConfig);
+const {index, diagnostics} = loadThreatModels(threatModelConfig.dir, threatModelConfig, siteDir);
+const indexHash = require('node:crypto').createHash('sha256').update(JSON.stringify(index)).digest('hex');
+` : on ? `// The same wiring as the real docusaurus.config.ts (parse cache in node_modules/.cache, which a cold build deletes).
+const threatModels = threatModelSite({
+  siteDir,
+  config: contentConfig,
+  referencePath,
+  referenceComponent: path.join(repo, 'src/components/reference/ReferencePage.tsx'),
+  docs: {sidebarPath: './sidebars-threat-models.ts'},
 });
-// As in the real docusaurus.config.ts: wrap the options when the plugin offers it (compact JSON form).
-const remarkOptions: <T>(options: T) => T = (remarkModule as {remarkThreatModelOptions?: <T>(options: T) => T}).remarkThreatModelOptions ?? ((options) => options);
-${closure ? `const indexHash = require('node:crypto').createHash('sha256').update(JSON.stringify(index)).digest('hex');
-` : ''}` : ''}
+` : ''}
 const config: Config = {
   title: 'Bench site (${variant})',
   tagline: 'Synthetic threat models',
@@ -95,7 +99,7 @@ const config: Config = {
       },
     ],
   ],
-  plugins: [
+  plugins: ${on && !closure ? 'threatModels.plugins' : `[
     [
       '@docusaurus/plugin-content-docs',
       {
@@ -103,11 +107,11 @@ const config: Config = {
         path: 'threat-models',
         routeBasePath: 'threat-models',
         sidebarPath: './sidebars-threat-models.ts',
-${on ? `${closure ? `        beforeDefaultRemarkPlugins: [[() => remarkThreatModel({index, config: threatModelConfig, siteDir, referencePath}), {indexHash}]],` : `        beforeDefaultRemarkPlugins: [[remarkThreatModel, remarkOptions({index, config: threatModelConfig, siteDir, referencePath})]],`}
+${closure ? `        beforeDefaultRemarkPlugins: [[() => remarkThreatModel({index, config: threatModelConfig, siteDir, referencePath}), {indexHash}]],
         rehypePlugins: [rehypeSanitizeThreatModel],
 ` : ''}      },
     ],
-${on ? `    (context) =>
+${closure ? `    (context) =>
       threatModelPlugin(context, {
         index,
         config: threatModelConfig,
@@ -116,7 +120,7 @@ ${on ? `    (context) =>
         referencePath,
         component: path.join(repo, 'src/components/reference/ReferencePage.tsx'),
       }),
-` : ''}  ],
+` : ''}  ]`},
   themeConfig: {
     navbar: {
       title: 'Bench site',
