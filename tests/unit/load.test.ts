@@ -38,3 +38,16 @@ test('findings across files', async (t) => {
     assert.equal(missing[0]!.file, file);
   });
 });
+
+test('Related IDs into a use case without a file', async (t) => {
+  await t.test('should name the missing use case instead of a look-alike ID', () => {
+    const [file, text] = Object.entries(valid).find(([, text]) => /^- Related: .*TOOL-/m.test(text))!;
+    const rest = Object.fromEntries(Object.entries(valid).filter(([name]) => !name.endsWith('/tool.md')));
+    const related = analyze(sources({...rest, [file]: text}), config).diagnostics.filter((d) => d.ruleId === 'threat-model:unknown-related');
+    assert.ok(related.length > 0);
+    for (const d of related) {
+      assert.match(d.message, /points into use case "tool", which has no threat model yet$/);
+      assert.match(d.hint, /^Add threat-models\/tool\.md with a threat TOOL-\d+, or remove/);
+    }
+  });
+});

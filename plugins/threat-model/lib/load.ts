@@ -93,7 +93,7 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
   }
   const index = buildIndex(models, config, digests);
   const threats = index.models.flatMap((m) => m.threats);
-  diagnostics.push(...checkUseCases(models, config, sources.map((s) => s.file)), ...checkDuplicateIds(threats), ...checkRelated(threats));
+  diagnostics.push(...checkUseCases(models, config, sources.map((s) => s.file)), ...checkDuplicateIds(threats), ...checkRelated(threats, config));
   return {index, diagnostics: diagnostics.sort(compareDiagnostics), files: sources.map((s) => s.file)};
 }
 

@@ -1,14 +1,30 @@
 /** Cross-file rule: every `Related` ID names a threat that exists. */
 import {diagnostic, propose, type Diagnostic} from '../diagnostics';
+import type {Config} from '../config';
 import type {Threat} from '../types';
 
-export function checkRelated(threats: Threat[]): Diagnostic[] {
+/**
+ * @param config When given, an ID whose prefix belongs to a use case with no
+ *   threats yet (its file is missing or broken) says so, instead of
+ *   suggesting a look-alike ID of another use case.
+ */
+export function checkRelated(threats: Threat[], config?: Config): Diagnostic[] {
   const ids = threats.map((t) => t.id);
   const known = new Set(ids);
+  const modelled = new Set(threats.map((t) => t.useCase));
   const diagnostics: Diagnostic[] = [];
   for (const threat of threats) {
     for (const id of threat.related) {
       if (known.has(id)) continue;
+      const owner = config?.useCases.find((u) => id.startsWith(`${u.prefix}-`));
+      if (owner && !modelled.has(owner.id)) {
+        diagnostics.push(
+          diagnostic(threat.file, threat.relatedAt[id] ?? threat.position, 'unknown-related',
+            `Related ID "${id}" in ${threat.id} points into use case "${owner.id}", which has no threat model yet`,
+            `Add ${config!.dir}/${owner.id}.md with a threat ${id}, or remove "${id}" from Related.`),
+        );
+        continue;
+      }
       const guess = propose(id, ids);
       diagnostics.push(
         diagnostic(threat.file, threat.relatedAt[id] ?? threat.position, 'unknown-related',
