@@ -18,6 +18,7 @@ import {Session} from 'node:inspector/promises';
 import {parseArgs} from 'node:util';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {loadThreatModels} from '../plugins/threat-model';
+import {listFiles} from '../plugins/threat-model/lib/load';
 import {assertClean, generateCorpus, writeCorpus, DEFAULT_SEED, type WrittenCorpus} from './corpus';
 import {collectGarbage, fmtBytes, fmtMs, log, median, round, WORK} from './util';
 
@@ -80,16 +81,6 @@ export function bareParse(dir: string): number {
     nodes += tree.children.length;
   }
   return nodes;
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, {withFileTypes: true})) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
-  }
-  return out.sort();
 }
 
 function realCheck(written: WrittenCorpus): number {

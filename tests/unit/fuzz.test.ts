@@ -15,6 +15,7 @@ import siteConfig from '../../threat-model.config';
 import {loadConfig} from '../../plugins/threat-model/lib/config';
 import {RULES, type Diagnostic} from '../../plugins/threat-model/lib/diagnostics';
 import {analyze} from '../../plugins/threat-model/lib/load';
+import {rng} from '../../bench/corpus';
 import {formatDiagnostic} from '../../plugins/threat-model/lib/report/text';
 
 /**
@@ -42,17 +43,8 @@ function firstThreat(text: string): string {
 }
 const seeds = originals.map(({file, text}) => ({file, text: firstThreat(text)}));
 
-/** mulberry32: small, fast and the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The bench's corpus generator uses the same seeded PRNG (mulberry32).
+const prng = rng;
 
 const PUNCTUATION = ['{#', '}', '---', ':', '<', '>', '#', '##', '###', '- ', '*', '`', '[', '](', ')', ',', '&#', ';', '\n', '\r', '\r\n', '\t', '"', "'", '@', '\\', '|', '<script>', 'javascript:', '&#x110000;', '\ufeff', '\u0000'];
 

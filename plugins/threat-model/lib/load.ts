@@ -108,7 +108,8 @@ function decode(bytes: Uint8Array): string | undefined {
   }
 }
 
-function listFiles(dir: string): string[] {
+/** Every file under `dir`, recursively, as sorted absolute paths. */
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, {withFileTypes: true})) {
     const full = path.join(dir, entry.name);
