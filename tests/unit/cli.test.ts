@@ -317,21 +317,25 @@ test('runNew', async (t) => {
     }
   });
 
-  await t.test('should scaffold files whose only findings are the TODO reference and coverage', async (t) => {
+  await t.test('should scaffold files whose only findings are their placeholders, the TODO reference and coverage', async (t) => {
     const dir = tempDir(t);
     assert.equal((await scaffold(['web', '--config', config], dir)).code, 0);
     assert.equal((await scaffold(['tool', '-c', config], dir)).code, 0);
     const run = await check(['--config', config, '--format', 'json'], dir);
     assert.equal(run.code, 1);
     const {diagnostics} = JSON.parse(run.stdout) as {diagnostics: Diagnostic[]};
-    const summary = diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId.replace('threat-model:', '')}`);
+    // Every placeholder of the scaffold is reported until it is replaced.
+    const placeholders = diagnostics.filter((d) => d.ruleId === 'threat-model:placeholder');
+    assert.equal(placeholders.length, 2 * 10);
+    assert.deepEqual(placeholders.filter((d) => d.file.endsWith('web.md')).map((d) => d.line), [4, 7, 14, 20, 24, 28, 32, 37, 40, 49]);
+    const summary = diagnostics.filter((d) => !placeholders.includes(d)).map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId.replace('threat-model:', '')}`);
     const perFile = (file: string) => [
       `${file}:38:15 invalid-reference`,
       `${file}:38:15 missing-reference`,
       ...Array.from({length: 5}, () => `${file}:43:1 stride-coverage`),
     ];
     assert.deepEqual(summary, [...perFile('threat-models/tool.md'), ...perFile('threat-models/web.md')]);
-    assert.match(diagnostics[0]!.message, /^Reference "TODO" in TOOL-01 /);
+    assert.match(diagnostics.find((d) => d.ruleId.endsWith(':invalid-reference'))!.message, /^Reference "TODO" in TOOL-01 /);
     // Tampering is the template's one category; the five others are gaps.
     assert.deepEqual(
       diagnostics.filter((d) => d.ruleId === 'threat-model:stride-coverage' && d.file.endsWith('web.md')).map((d) => /"(.*)"/.exec(d.message)![1]),

@@ -22,7 +22,19 @@ function problem(input: unknown, source?: string): string {
 
 test('loadConfig', async (t) => {
   await t.test('should accept a valid configuration and fill in the defaults', () => {
-    assert.deepEqual(loadConfig({runtime: 'Node.js', useCases: [web]}), {runtime: 'Node.js', dir: 'threat-models', useCases: [web], features: []});
+    assert.deepEqual(loadConfig({runtime: 'Node.js', useCases: [web]}), {
+      runtime: 'Node.js',
+      dir: 'threat-models',
+      useCases: [web],
+      features: [],
+      site: {
+        routeBasePath: 'threat-models',
+        referencePath: '/reference',
+        docs: [{path: 'docs', routeBasePath: 'docs'}],
+        pagesDir: 'src/pages',
+        staticDirectories: ['static'],
+      },
+    });
     const config = loadConfig(defineConfig({runtime: 'Node.js', dir: 'models', useCases: [web, tool], features: [permission]}));
     assert.equal(config.dir, 'models');
     assert.deepEqual(config.features, [permission]);

@@ -14,7 +14,7 @@ import {loadConfig} from '../../plugins/threat-model/lib/config';
 import {didYouMean, editDistance, propose, type Diagnostic} from '../../plugins/threat-model/lib/diagnostics';
 import {analyze, loadThreatModels} from '../../plugins/threat-model/lib/load';
 import {cveUrl, cweUrl, parseThreatModel, toInline} from '../../plugins/threat-model/lib/parse';
-import {findUnsafeHtml, isScriptUrl} from '../../plugins/threat-model/lib/unsafe-html';
+import {isScriptUrl} from '../../plugins/threat-model/lib/script-url';
 
 const repo = path.join(__dirname, '..', '..');
 const fixtures = path.join(repo, 'tests', 'fixtures');
@@ -23,6 +23,14 @@ const validWeb = fs.readFileSync(path.join(fixtures, 'valid', 'threat-models', '
 const validTool = fs.readFileSync(path.join(fixtures, 'valid', 'threat-models', 'tool.md'), 'utf8');
 
 const brief = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId.replace('threat-model:', '')}`);
+
+/** Findings about HTML and URLs in `markdown`, written as the prose of WEB-02. */
+function htmlMessages(markdown: string): string[] {
+  const source = validWeb.replace('A client that sends headers one byte at a time holds a connection open.', markdown);
+  return parseThreatModel(source, 'threat-models/web.md', config)
+    .diagnostics.filter((d) => /unsafe-html|raw-html/.test(d.ruleId))
+    .map((d) => d.message);
+}
 
 function paragraph(markdown: string): Paragraph {
   const node = fromMarkdown(markdown).children[0];
@@ -123,7 +131,7 @@ test('unsafe-html', async (t) => {
   });
 
   await t.test('should find script elements, handlers and script URLs in the Markdown', () => {
-    const messages = (markdown: string) => findUnsafeHtml(fromMarkdown(markdown)).map((f) => f.message);
+    const messages = htmlMessages;
     assert.deepEqual(messages('<script>alert(1)</script>'), ['Raw HTML element <script> is not allowed']);
     assert.deepEqual(messages('<IFRAME src="https://x"></IFRAME>'), ['Raw HTML element <iframe> is not allowed']);
     assert.deepEqual(messages('a <img src="x.png" onerror="alert(1)"> b'), ['Event-handler attribute "onerror" is not allowed']);
@@ -131,32 +139,31 @@ test('unsafe-html', async (t) => {
     assert.deepEqual(messages('![x](vbscript:x)'), ['URL "vbscript:x" uses a script scheme']);
     assert.deepEqual(messages('[x][d]\n\n[d]: javascript:alert(1)'), ['URL "javascript:alert(1)" uses a script scheme']);
     assert.deepEqual(messages('<a href="javascript:alert(1)">x</a>'), ['URL "javascript:alert(1)" uses a script scheme']);
-    assert.deepEqual(messages("<a href='java&#x09;script:alert(1)'>x</a>"), ['URL "java&#x09;script:alert(1)" uses a script scheme']);
+    assert.deepEqual(messages("<a href='java&#x09;script:alert(1)'>x</a>"), ['URL "java\\tscript:alert(1)" uses a script scheme']);
   });
 
   await t.test('should see handlers and URLs that follow `/` or a quote, and quoted values with a tab', () => {
-    const messages = (markdown: string) => findUnsafeHtml(fromMarkdown(markdown)).map((f) => f.message);
+    const messages = htmlMessages;
     // Inside an HTML block the tag need not be valid CommonMark, and browsers parse these.
-    assert.deepEqual(messages('<div>\n<svg/onload=alert(1)>\n</div>'), ['Event-handler attribute "onload" is not allowed']);
-    assert.deepEqual(messages('<div>\n<img src="x"onerror="alert(1)">\n</div>'), ['Event-handler attribute "onerror" is not allowed']);
-    assert.deepEqual(messages('<div>\n<a/href="javascript:alert(1)">x</a>\n</div>'), ['URL "javascript:alert(1)" uses a script scheme']);
+    const div = 'Raw HTML element <div> is not allowed';
+    assert.deepEqual(messages('<div>\n<svg/onload=alert(1)>\n</div>'), [div, 'Event-handler attribute "onload" is not allowed']);
+    assert.deepEqual(messages('<div>\n<img src="x"onerror="alert(1)">\n</div>'), [div, 'Event-handler attribute "onerror" is not allowed']);
+    assert.deepEqual(messages('<div>\n<a/href="javascript:alert(1)">x</a>\n</div>'), [div, 'URL "javascript:alert(1)" uses a script scheme']);
     assert.deepEqual(messages('<a href="java\tscript:alert(1)">x</a>'), ['URL "java\\tscript:alert(1)" uses a script scheme']);
   });
 
   await t.test('should show control characters in the message escaped, so it stays on one line', () => {
-    const [finding] = findUnsafeHtml(fromMarkdown('[x](java&#x0A;script:alert(1))'));
-    assert.equal(finding?.message, 'URL "java\\nscript:alert(1)" uses a script scheme');
+    assert.deepEqual(htmlMessages('[x](java&#x0A;script:alert(1))'), ['URL "java\\nscript:alert(1)" uses a script scheme']);
   });
 
   await t.test('should leave safe HTML, comments and links alone', () => {
-    const tree = fromMarkdown('<!-- a comment -->\n\n<kbd>Ctrl</kbd> and <https://nodejs.org> and [docs](https://nodejs.org/api/)\n\n<div title="on going">x</div>');
-    assert.deepEqual(findUnsafeHtml(tree), []);
+    assert.deepEqual(htmlMessages('<!-- a comment -->\n\n<kbd>Ctrl</kbd> and <https://nodejs.org> and [docs](https://nodejs.org/api/)\n\n<details title="on going"><summary>x</summary></details>'), []);
   });
 
   await t.test('should report unsafe HTML at its line and column in the file', () => {
     const source = validWeb.replace('A client that sends headers', 'A client <img src=x onerror=alert(1)> that sends headers');
     const {diagnostics} = parseThreatModel(source, 'threat-models/web.md', config);
-    assert.deepEqual(brief(diagnostics), ['55:10 unsafe-html']);
+    assert.deepEqual(brief(diagnostics), ['55:21 unsafe-html']);
   });
 });
 
@@ -211,6 +218,7 @@ test('references', async (t) => {
 
   await t.test('should point at each invalid reference, and need one valid one', () => {
     const bad = validWeb.replace('- References: CWE-22', '- References: CWE22, see [docs](ftp://x), cve-2024-1');
+    // The ftp: link is reported once, as a reference that is not a source.
     assert.deepEqual(brief(parseThreatModel(bad, 'threat-models/web.md', config).diagnostics), [
       '65:15 invalid-reference',
       '65:22 invalid-reference',
@@ -226,9 +234,9 @@ test('positions', async (t) => {
 
   await t.test('should report a YAML error on the line and column of the mistake', () => {
     const {diagnostics} = parseThreatModel(validWeb.replace('status: draft', 'status: draft\n  extra: value'), file, config);
-    assert.deepEqual(brief(diagnostics), ['6:8 yaml-syntax']);
+    assert.deepEqual(brief(diagnostics), ['5:9 yaml-syntax']);
     const {diagnostics: second} = parseThreatModel('---\nuse_case: web\ntitle: a: b\n---\n', file, config);
-    assert.deepEqual(brief(second), ['3:9 yaml-syntax']);
+    assert.deepEqual(brief(second), ['3:8 yaml-syntax']);
   });
 
   await t.test('should give the same positions with CRLF line endings and a BOM', () => {
@@ -239,10 +247,11 @@ test('positions', async (t) => {
     assert.deepEqual(crlf, lf);
   });
 
-  await t.test('should count a lone CR as a line ending, as editors and micromark do', () => {
+  await t.test('should refuse a lone CR as a line ending once, at its position, and read no further', () => {
     const broken = validWeb.replace('- Severity: critical', '- Severity: critcal');
     const cr = broken.replace('use_case: web\n', 'use_case: web\r').replace('- STRIDE: Tampering, Spoofing\n', '- STRIDE: Tampering, Spoofing\r');
-    assert.deepEqual(brief(parseThreatModel(cr, file, config).diagnostics), brief(parseThreatModel(broken, file, config).diagnostics));
+    assert.deepEqual(brief(parseThreatModel(cr, file, config).diagnostics), ['2:14 line-ending']);
+    assert.deepEqual(brief(parseThreatModel(validWeb.replace(/\n/g, '\r'), file, config).diagnostics), ['1:4 line-ending']);
   });
 
   await t.test('should keep positions inside a file that ends at its front matter', () => {

@@ -32,6 +32,25 @@ export const FeatureSchema = z.object({
   url: z.url(),
 });
 
+/** Where the site serves things, so the check can resolve contributed links as the build will. */
+export const SiteSchema = z.object({
+  /** URL path of the threat-model pages, e.g. `threat-models` for `/threat-models/server`. */
+  routeBasePath: z.string().regex(/^[a-z0-9][a-z0-9/_-]*$/, 'use a URL path without leading slash').default('threat-models'),
+  /** Route of the generated security-model reference page. */
+  referencePath: z.string().regex(/^\/[a-z0-9/_-]*$/, 'use a URL path that starts with /').default('/reference'),
+  /** Other docs instances that threat models may link to by URL: folder and route base path. */
+  docs: z.array(z.object({
+    /** Folder of the docs, relative to the site root. */
+    path: z.string().min(1),
+    /** Their URL path, e.g. `docs`. */
+    routeBasePath: z.string(),
+  })).default([{path: 'docs', routeBasePath: 'docs'}]),
+  /** Folder of React pages (`src/pages`), each a route. */
+  pagesDir: z.string().default('src/pages'),
+  /** Folders whose files are served at the site root (`static/img/x.png` at `/img/x.png`). */
+  staticDirectories: z.array(z.string().min(1)).default(['static']),
+});
+
 export const ConfigSchema = z.object({
   /** Name of the runtime the model describes, e.g. "Node.js". */
   runtime: z.string().min(1),
@@ -41,10 +60,13 @@ export const ConfigSchema = z.object({
   useCases: z.array(UseCaseSchema).min(1),
   /** Security features of the runtime that threats may list as mitigations. */
   features: z.array(FeatureSchema).default([]),
+  /** The site around the threat models; the defaults fit a standard Docusaurus site. */
+  site: SiteSchema.default(SiteSchema.parse({})),
 });
 
 export type UseCase = z.infer<typeof UseCaseSchema>;
 export type Feature = z.infer<typeof FeatureSchema>;
+export type SiteLayout = z.infer<typeof SiteSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 

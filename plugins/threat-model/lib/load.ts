@@ -11,8 +11,10 @@ import {buildIndex} from './model-index';
 import {parseThreatModel} from './parse';
 import {contentDigest, openParseCache, type ParseCache} from './parse-cache';
 import {checkDuplicateIds} from './rules/ids';
+import {checkLinks} from './rules/links';
 import {checkRelated} from './rules/related';
 import {checkUseCases} from './rules/use-cases';
+import {readSite, type SiteFiles} from './site';
 import type {ThreatIndex, ThreatModel} from './types';
 
 export interface LoadResult {
@@ -28,6 +30,13 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
+/** What the folder holds: the files to read, and what does not belong there. */
+export interface Folder {
+  sources: SourceFile[];
+  /** Subfolders and symbolic links: the site would not serve them as the check read them. */
+  findings: Diagnostic[];
+}
+
 export interface LoadOptions {
   /**
    * JSON file that keeps parse results between runs, keyed by file content.
@@ -39,25 +48,26 @@ export interface LoadOptions {
 /** Load `dir` (absolute, or relative to `cwd`). */
 export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(), options: LoadOptions = {}): LoadResult {
   const absolute = path.resolve(cwd, dir);
-  let sources: SourceFile[];
+  let folder: Folder;
   try {
-    sources = listFiles(absolute).map((file) => ({
-      file: toPosix(path.relative(cwd, file)),
-      bytes: fs.readFileSync(file),
-    }));
+    folder = readFolder(absolute, cwd);
   } catch (error) {
     throw new Error(`Cannot read the threat-model folder "${dir}"`, {cause: error});
   }
   const resolved = {...config, dir: toPosix(path.relative(cwd, absolute)) || '.'};
   const cache = options.cacheFile ? openParseCache(options.cacheFile, resolved) : undefined;
-  const result = analyze(sources, resolved, cache);
+  const result = analyze(folder.sources, resolved, cache, readSite(cwd, resolved), folder.findings);
   cache?.save();
   return result;
 }
 
-/** Parse and check in-memory sources: the core of `check`, testable without disk. */
-export function analyze(sources: SourceFile[], config: Config, cache?: ParseCache): LoadResult {
-  const diagnostics: Diagnostic[] = [];
+/**
+ * Parse and check in-memory sources: the core of `check`, testable without disk.
+ * @param site The site's routes and static files; without it, links to them are not checked.
+ * @param findings Findings about the folder itself, from `readFolder`.
+ */
+export function analyze(sources: SourceFile[], config: Config, cache?: ParseCache, site?: SiteFiles, findings: Diagnostic[] = []): LoadResult {
+  const diagnostics: Diagnostic[] = [...findings];
   const models: ThreatModel[] = [];
   const digests: Record<string, string> = {};
   for (const {file, bytes} of sources) {
@@ -93,7 +103,19 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
   }
   const index = buildIndex(models, config, digests);
   const threats = index.models.flatMap((m) => m.threats);
-  diagnostics.push(...checkUseCases(models, config, sources.map((s) => s.file)), ...checkDuplicateIds(threats), ...checkRelated(threats, config));
+  const files = sources.map((s) => s.file);
+  const useCases = checkUseCases(models, config, files);
+  // A duplicate's own name is part of the duplicate finding, which says where to merge it.
+  const duplicates = new Set(useCases.filter((d) => d.ruleId.endsWith(':duplicate-use-case')).map((d) => d.file));
+  const kept = diagnostics.filter((d) => !(duplicates.has(d.file) && d.ruleId.endsWith(':file-name')));
+  diagnostics.length = 0;
+  diagnostics.push(...kept);
+  diagnostics.push(
+    ...useCases,
+    ...checkDuplicateIds(threats),
+    ...checkRelated(threats, config, files),
+    ...checkLinks(index.models, config, site, files),
+  );
   return {index, diagnostics: diagnostics.sort(compareDiagnostics), files: sources.map((s) => s.file)};
 }
 
@@ -106,6 +128,31 @@ function decode(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The regular files directly in `dir`; a subfolder or a symbolic link is a
+ * finding. Docusaurus would publish a subfolder's file at another route, and
+ * a link could bring in any file of the machine.
+ */
+export function readFolder(dir: string, cwd: string): Folder {
+  const sources: SourceFile[] = [];
+  const findings: Diagnostic[] = [];
+  const entries = fs.readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    const file = toPosix(path.relative(cwd, full));
+    if (entry.isSymbolicLink()) {
+      findings.push(diagnostic(file, undefined, 'folder-layout', `"${entry.name}" is a symbolic link`,
+        'Replace it with the file itself: the check and the site must read the same bytes, and a link can point anywhere on the build machine.'));
+    } else if (entry.isDirectory()) {
+      findings.push(diagnostic(`${file}/`, undefined, 'folder-layout', `"${entry.name}/" is a subfolder of the threat-model folder`,
+        `Move its files up into ${toPosix(path.relative(cwd, dir)) || '.'}/: each use case is one file, <use-case>.md, directly in the folder.`));
+    } else if (entry.isFile()) {
+      sources.push({file, bytes: fs.readFileSync(full)});
+    }
+  }
+  return {sources, findings};
 }
 
 /** Every file under `dir`, recursively, as sorted absolute paths. */

@@ -14,7 +14,7 @@ export function buildIndex(models: ThreatModel[], config: Config, digests: Recor
   const order = new Map(config.useCases.map((u, i) => [u.id, i]));
   const sorted = models
     .filter((m) => order.has(m.useCase))
-    .sort((a, b) => order.get(a.useCase)! - order.get(b.useCase)! || a.file.localeCompare(b.file));
+    .sort((a, b) => order.get(a.useCase)! - order.get(b.useCase)! || byCanonicalName(config)(a, b));
   // Only the first file of a use case counts; the duplicate is an error.
   const unique = sorted.filter((m, i) => sorted.findIndex((n) => n.useCase === m.useCase) === i);
 
@@ -43,4 +43,13 @@ export function buildIndex(models: ThreatModel[], config: Config, digests: Recor
   }
   const kept = Object.fromEntries(unique.filter((m) => digests[m.file]).map((m) => [m.file, digests[m.file]!]));
   return {models: unique, locations, backlinks, coverage, digests: kept};
+}
+
+/**
+ * Files of one use case in the order that decides which one counts: the one
+ * named `<use-case>.md` first, then by name. The others are duplicates.
+ */
+export function byCanonicalName(config: Config): (a: ThreatModel, b: ThreatModel) => number {
+  const canonical = (m: ThreatModel) => (m.file === `${config.dir}/${m.useCase}.md` ? 0 : 1);
+  return (a, b) => canonical(a) - canonical(b) || a.file.localeCompare(b.file);
 }

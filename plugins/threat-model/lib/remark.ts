@@ -4,18 +4,21 @@
  * (`./cli.md#CLI-03`) go through Docusaurus's own link resolution, which fails
  * the build on a broken one, and the headings it adds reach the TOC.
  *
- * It receives the cross-document index through its options: options are part
- * of Docusaurus's loader cache key, so a change in any file invalidates every
- * page. It re-parses only the file it is given (with the one parser), never
- * a sibling file, so the persistent cache cannot serve stale pages.
+ * It reads the tree Docusaurus parsed with the one reader (`read/`), which
+ * marks the threats it read; this plugin decorates exactly those nodes and
+ * never looks for threats with a pattern of its own. It receives the
+ * cross-document index through its options: options are part of
+ * Docusaurus's loader cache key, so a change in any file invalidates every
+ * page, and no sibling file is read here, so the persistent cache cannot
+ * serve stale pages.
  */
 import {createHash} from 'node:crypto';
 import path from 'node:path';
 import type {Heading, Link, List, PhrasingContent, Root, RootContent} from 'mdast';
 import type {Config} from './config';
 import {compareDiagnostics, diagnostic, type Diagnostic} from './diagnostics';
-import {parseThreatModel} from './parse';
-import {contentDigest} from './parse-cache';
+import {readThreatModel} from './read';
+import {checkLinks} from './rules/links';
 import {formatDiagnostic} from './report/text';
 import {SEVERITIES, STRIDE} from './schema';
 import {featureAnchor, responsibilityLabel, severityCounts, strideCounts} from './present';
@@ -71,8 +74,8 @@ export default function remarkThreatModel(options: RemarkThreatModelOptions) {
   return (tree: Root, file: VFileLike): void => {
     if (!file.path || !file.path.startsWith(dir + path.sep) || !file.path.endsWith('.md')) return;
     const relative = path.relative(siteDir, file.path).split(path.sep).join('/');
-    const {model, diagnostics} = parseOrReuse(String(file.value), relative, index, config);
-    const errors = [...diagnostics, ...crossFileErrors(model, index, relative)].filter((d) => d.severity === 'error');
+    const {model, diagnostics} = readThreatModel({tree, source: String(file.value), file: relative, config});
+    const errors = [...diagnostics, ...crossFileErrors(model, index, relative, config)].filter((d) => d.severity === 'error');
     if (errors.length > 0 || !model) throw new ThreatModelError(errors.sort(compareDiagnostics));
 
     const files = fileNames(index, model.file);
@@ -82,22 +85,16 @@ export default function remarkThreatModel(options: RemarkThreatModelOptions) {
 }
 
 /**
- * The index already holds this file's model when the file is unchanged since
- * the index was built (always, in a production build); re-parse only when it
- * changed (while editing under `docusaurus start`).
+ * Related IDs and links into other threat models that the index lacks, for
+ * the file being compiled (under `docusaurus start` it may have changed since
+ * the index was built).
  */
-function parseOrReuse(source: string, file: string, index: ThreatIndex, config: Config) {
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  if (index.digests[file] === contentDigest(text)) {
-    const model = index.models.find((m) => m.file === file);
-    if (model) return {model, diagnostics: []};
-  }
-  return parseThreatModel(source, file, config);
-}
-
-/** Related IDs missing from the index, for the file being compiled. */
-function crossFileErrors(model: ThreatModel | undefined, index: ThreatIndex, file: string): Diagnostic[] {
+function crossFileErrors(model: ThreatModel | undefined, index: ThreatIndex, file: string, config: Config): Diagnostic[] {
   const out: Diagnostic[] = [];
+  if (model) {
+    const models = [model, ...index.models.filter((m) => m.file !== file)];
+    out.push(...checkLinks(models, config, undefined, models.map((m) => m.file)).filter((d) => d.file === file));
+  }
   for (const threat of model?.threats ?? []) {
     for (const id of threat.related) {
       if (!index.locations[id]) {
@@ -194,8 +191,6 @@ function insertSummary(tree: Root, model: ThreatModel): void {
 /* Threats                                                             */
 /* ------------------------------------------------------------------ */
 
-const HEADING_ID = /\{#([^}]*)\}\s*$/;
-
 function decorateThreats(
   tree: Root,
   model: ThreatModel,
@@ -207,18 +202,16 @@ function decorateThreats(
   const children = tree.children;
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
-    if (node.type !== 'heading' || node.depth !== 3) continue;
-    const last = node.children[node.children.length - 1];
-    const id = last?.type === 'text' ? HEADING_ID.exec(last.value)?.[1]?.trim() : undefined;
+    const id = node.type === 'heading' ? node.data?.threatModel?.threat : undefined;
     const threat = id ? threats.get(id) : undefined;
-    if (!threat) continue;
+    if (node.type !== 'heading' || !threat) continue;
     // Show the ID in the heading: readers cite it, and search ranks it.
     node.children.unshift(text(`${threat.id} · `));
 
     // The threat's block runs to the next heading of depth 3 or less.
     let end = i + 1;
     while (end < children.length && !(children[end]!.type === 'heading' && (children[end] as Heading).depth <= 3)) end++;
-    const listIndex = children.slice(i + 1, end).findIndex((n) => n.type === 'list');
+    const listIndex = children.slice(i + 1, end).findIndex((n) => n.data?.threatModel?.fields === threat.id);
     const fields = fieldTable(threat, targetOf, index, options) as unknown as RootContent;
     const backlinks = referencedBy(threat, index, targetOf);
     if (backlinks) {

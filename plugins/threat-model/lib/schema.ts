@@ -41,16 +41,54 @@ export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 export const FRONT_MATTER_KEYS: readonly string[] = Object.keys(FrontMatterSchema.shape);
 
 /**
- * Docusaurus docs front-matter keys, accepted but not validated here:
- * Docusaurus validates them itself.
+ * Docusaurus docs front-matter keys a threat model may set, each validated
+ * here: they change only how the page is labelled in navigation.
  */
-export const DOCUSAURUS_KEYS: readonly string[] = [
-  'id', 'sidebar_label', 'sidebar_position', 'sidebar_class_name', 'sidebar_custom_props',
-  'displayed_sidebar', 'hide_title', 'hide_table_of_contents', 'toc_min_heading_level',
-  'toc_max_heading_level', 'pagination_label', 'pagination_next', 'pagination_prev',
-  'parse_number_prefixes', 'custom_edit_url', 'keywords', 'image', 'slug', 'tags', 'draft',
-  'unlisted', 'last_update',
-];
+export const DocusaurusFrontMatterSchema = z.object({
+  /** Text of the page's sidebar entry. */
+  sidebar_label: z.string().min(1).max(80).optional().describe('Text of the sidebar entry.'),
+  /** Position of the page in the sidebar. */
+  sidebar_position: z.number().finite().optional().describe('Position in the sidebar.'),
+  /** Text of the previous/next links that point at this page. */
+  pagination_label: z.string().min(1).max(80).optional().describe('Text of pagination links to this page.'),
+  /** Search keywords for the page's `<meta name="keywords">`. */
+  keywords: z.array(z.string().min(1).max(80)).max(30).optional().describe('Search keywords.'),
+  /** Hide the table of contents on the right. */
+  hide_table_of_contents: z.boolean().optional().describe('Hide the table of contents.'),
+  /** Shallowest heading level in the table of contents (2 to 6). */
+  toc_min_heading_level: z.number().int().min(2).max(6).optional().describe('Shallowest heading level in the table of contents.'),
+  /** Deepest heading level in the table of contents (2 to 6). */
+  toc_max_heading_level: z.number().int().min(2).max(6).optional().describe('Deepest heading level in the table of contents.'),
+});
+
+/** Docusaurus keys a threat model may set (validated above). */
+export const DOCUSAURUS_KEYS: readonly string[] = Object.keys(DocusaurusFrontMatterSchema.shape);
+
+/**
+ * Docusaurus keys a threat model may not set, and why: each changes the
+ * page's route, visibility, rendering or edit link, so the page would no
+ * longer be the one the check read, or could point readers elsewhere.
+ */
+export const REJECTED_FRONT_MATTER_KEYS: Readonly<Record<string, string>> = {
+  id: 'it changes the page\'s id and route; each use case is found at its file name',
+  slug: 'it changes the page\'s route; each use case is found at its file name',
+  draft: 'it drops the page from production builds while the check counts it; use `status: draft`',
+  unlisted: 'it hides the page from navigation and search while the reference links to it',
+  custom_edit_url: 'it points "Edit this page" at an address the site does not choose',
+  displayed_sidebar: 'it shows another sidebar on the page',
+  pagination_next: 'it changes the page\'s navigation links',
+  pagination_prev: 'it changes the page\'s navigation links',
+  parse_number_prefixes: 'it changes how the file name becomes a route',
+  last_update: 'it overrides the date taken from the repository history; use `last_reviewed`',
+  image: 'it names a file the build would publish as the page\'s social card',
+  tags: 'it creates tag pages outside the threat models',
+  sidebar_class_name: 'it adds a CSS class to the site\'s navigation',
+  sidebar_custom_props: 'it passes arbitrary data to the site\'s theme',
+  sidebar_key: 'it changes how the sidebar identifies the page',
+  hide_title: 'it hides the page title, which names the use case',
+  mdx: 'it can switch the file to MDX, which runs code at build time',
+  format: 'it can switch the file to MDX, which runs code at build time',
+};
 
 /** Threat fields, as authors write them in the list under a threat heading. */
 export const THREAT_FIELDS = {
@@ -78,12 +116,12 @@ export function frontMatterJsonSchema(): Record<string, unknown> {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Threat-model front matter',
-    description: 'Front matter of a threat-model file (threat-models/<use-case>.md). Docusaurus docs keys are allowed too.',
+    description: 'Front matter of a threat-model file (threat-models/<use-case>.md). A few Docusaurus docs keys are allowed too.',
     ...schema,
-    // As strict as the check: the format's keys plus Docusaurus's own.
+    // As strict as the check: the format's keys plus the Docusaurus keys it allows.
     properties: {
       ...(schema.properties as Record<string, unknown>),
-      ...Object.fromEntries(DOCUSAURUS_KEYS.map((key) => [key, {description: 'Docusaurus docs front matter; validated by Docusaurus.'}])),
+      ...((z.toJSONSchema(DocusaurusFrontMatterSchema, {target: 'draft-7'}) as {properties: Record<string, unknown>}).properties),
     },
     additionalProperties: false,
   };

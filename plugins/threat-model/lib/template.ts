@@ -1,48 +1,66 @@
 /** The starting point that `new` writes for a use case. */
 import type {UseCase} from './config';
 
+/**
+ * The scaffold's placeholder text. The check reports any of it left in a
+ * file, so a scaffold that was never filled in cannot pass.
+ */
+export const PLACEHOLDERS = {
+  description: 'One sentence on what this threat model covers.',
+  owner: '@your-team',
+  scope: 'Which deployments of',
+  trusted: 'What the runtime trusts in this use case',
+  untrusted: 'What it does not trust (network peers, file contents',
+  asset: 'What an attacker wants.',
+  title: 'First threat title',
+  mitigations: 'what the application or operator does about it',
+  reference: 'TODO',
+  prose: 'How the attack works, who is affected',
+  outOfScope: 'What is not a vulnerability under the security model.',
+} as const;
+
 export function threatModelTemplate(useCase: UseCase, runtime: string, today: string): string {
   const id = `${useCase.prefix}-01`;
   return `---
 use_case: ${useCase.id}
 title: ${runtime} — ${useCase.label}
-description: One sentence on what this threat model covers.
+description: ${PLACEHOLDERS.description}
 status: draft
 last_reviewed: "${today}"
-owners: ["@your-team"]
+owners: ["${PLACEHOLDERS.owner}"]
 ---
 
 <!-- Fill every section. \`npm run check\` reports what is still missing. -->
 
 ## Scope
 
-Which deployments of ${runtime} this model covers, and which it does not.
+${PLACEHOLDERS.scope} ${runtime} this model covers, and which it does not.
 
 ## Trust
 
 Trusted:
 
-- What ${runtime} trusts in this use case (the code it runs, the operating system, …).
+- ${PLACEHOLDERS.trusted} (the code it runs, the operating system, …).
 
 Untrusted:
 
-- What it does not trust (network peers, file contents, …).
+- ${PLACEHOLDERS.untrusted}, …).
 
 ## Assets
 
-- What an attacker wants.
+- ${PLACEHOLDERS.asset}
 
 ## Threats
 
-### First threat title {#${id}}
+### ${PLACEHOLDERS.title} {#${id}}
 
 - STRIDE: Tampering
 - Severity: medium
 - Responsibility: application
-- Mitigations: what the application or operator does about it
-- References: TODO
+- Mitigations: ${PLACEHOLDERS.mitigations}
+- References: ${PLACEHOLDERS.reference}
 
-How the attack works, who is affected, and whether a flaw here would be a
+${PLACEHOLDERS.prose}, and whether a flaw here would be a
 vulnerability in ${runtime} under its security model.
 
 ## Not applicable
@@ -51,6 +69,6 @@ vulnerability in ${runtime} under its security model.
 
 ## Out of scope
 
-- What is not a vulnerability under the security model.
+- ${PLACEHOLDERS.outOfScope}
 `;
 }

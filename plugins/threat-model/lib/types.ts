@@ -4,6 +4,7 @@
  * the loader's cache key) and into the JSON export unchanged.
  */
 import type {Point} from './diagnostics';
+import type {LocalLink} from './read/links';
 import type {FrontMatter, Responsibility, Severity, Stride} from './schema';
 
 /** Inline Markdown kept for display: text, code spans and links. */
@@ -39,6 +40,8 @@ export interface Threat {
   references: Reference[];
   /** First paragraph of the prose, as plain text (for tables and search). */
   summary: string;
+  /** The whole description after the field list, as plain text, paragraphs apart. */
+  details: string;
 }
 
 export interface NotApplicable {
@@ -51,6 +54,8 @@ export interface ThreatModel {
   file: string;
   useCase: string;
   frontMatter: FrontMatter;
+  /** Prose before the first section, as plain text. */
+  intro: string;
   scope: string;
   trusted: Inline[][];
   untrusted: Inline[][];
@@ -58,6 +63,10 @@ export interface ThreatModel {
   threats: Threat[];
   notApplicable: NotApplicable[];
   outOfScope: Inline[][];
+  /** Every anchor the page has: the summary's, threat IDs and heading slugs. */
+  anchors: string[];
+  /** Local links and images, for the cross-file check that their targets exist. */
+  links: LocalLink[];
 }
 
 export interface CoverageCell {

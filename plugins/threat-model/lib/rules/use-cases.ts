@@ -1,6 +1,7 @@
 /** Cross-file rule: every configured use case has exactly one file. */
 import type {Config} from '../config';
 import {diagnostic, type Diagnostic} from '../diagnostics';
+import {byCanonicalName} from '../model-index';
 import type {ThreatModel} from '../types';
 
 /**
@@ -12,7 +13,7 @@ export function checkUseCases(models: ThreatModel[], config: Config, files: read
   const exists = new Set(files);
   for (const useCase of config.useCases) {
     // Same order as buildIndex, so the file reported is the one left out of the index.
-    const modelled = models.filter((m) => m.useCase === useCase.id).sort((a, b) => a.file.localeCompare(b.file));
+    const modelled = models.filter((m) => m.useCase === useCase.id).sort(byCanonicalName(config));
     if (modelled.length === 0 && !exists.has(`${config.dir}/${useCase.id}.md`)) {
       diagnostics.push(
         diagnostic(`${config.dir}/${useCase.id}.md`, {line: 1, column: 1}, 'missing-use-case',

@@ -1,0 +1,43 @@
+/**
+ * Threat IDs: their form, and "did you mean" for a mistyped one. A
+ * suggestion is only ever a typo of the same threat (a misspelt prefix, a
+ * missing dash, extra zeros): never a neighbouring number, which would point
+ * at an unrelated threat.
+ */
+import {editDistance} from './diagnostics';
+
+/** `PREFIX-NN`: 01 to 99 with two digits, then 100 and up without leading zeros. */
+export const ID_PATTERN = /^[A-Z][A-Z0-9]*-(?:0[1-9]|[1-9]\d+)$/;
+
+/** The canonical form of something written as an ID, if it has one. */
+export function canonicalId(written: string): string | undefined {
+  const match = /^([A-Za-z][A-Za-z0-9]*?)[-_ ]?(\d+)$/.exec(written.trim());
+  if (!match) return undefined;
+  const number = Number.parseInt(match[2]!, 10);
+  if (number === 0) return undefined;
+  return `${match[1]!.toUpperCase()}-${String(number).padStart(2, '0')}`;
+}
+
+/** A well-formed version of a malformed ID, with the use case's prefix when given. */
+export function suggestId(written: string, prefix?: string): string | undefined {
+  const canonical = canonicalId(written);
+  if (!canonical || canonical === written) return undefined;
+  if (prefix && !canonical.startsWith(`${prefix}-`) && editDistance(canonical.split('-')[0]!, prefix) > 1) return undefined;
+  return canonical;
+}
+
+/**
+ * The known ID that `written` is a typo of: the same number with a prefix
+ * one edit away, or the same ID in another spelling (case, dash, zeros).
+ */
+export function typoOf(written: string, known: readonly string[]): string | undefined {
+  const canonical = canonicalId(written);
+  if (!canonical) return undefined;
+  if (known.includes(canonical) && canonical !== written) return canonical;
+  const [prefix, number] = canonical.split('-') as [string, string];
+  const matches = known.filter((id) => {
+    const [p, n] = id.split('-') as [string, string];
+    return n === number && p !== prefix && editDistance(p, prefix) <= 1;
+  });
+  return matches.length === 1 ? matches[0] : undefined;
+}

@@ -1,0 +1,34 @@
+/** Per-file state shared by the readers, and how they report. */
+import type {Nodes} from 'mdast';
+import type {Config} from '../config';
+import {diagnostic, type Diagnostic, type Point, type RuleName, type Severity} from '../diagnostics';
+
+export interface Context {
+  /** Path relative to the site root, forward slashes. */
+  file: string;
+  config: Config;
+  /** The file's text without a byte-order mark: node offsets index it. */
+  text: string;
+  diagnostics: Diagnostic[];
+  /** Raw elements already reported in this file, so their end tags are not. */
+  refusedHtml?: Set<string>;
+  /** Allowed raw elements opened and not yet closed, in the order read. */
+  openHtml?: Map<string, Point[]>;
+}
+
+export function at(node: {position?: Nodes['position']} | undefined): Point {
+  const start = node?.position?.start;
+  return {line: start?.line ?? 1, column: start?.column ?? 1};
+}
+
+export function report(
+  ctx: Context,
+  where: {position?: Nodes['position']} | Point | undefined,
+  rule: RuleName,
+  message: string,
+  hint: string,
+  severity: Severity = 'error',
+): void {
+  const point = where && 'line' in where ? where : at(where as {position?: Nodes['position']} | undefined);
+  ctx.diagnostics.push(diagnostic(ctx.file, point, rule, message, hint, severity));
+}
