@@ -7,15 +7,13 @@ import {threatModelSite} from './plugins/threat-model/lib/preset';
 
 /** Where the project's source lives: navbar, footer and "Edit this page". */
 const repoUrl = process.env.SITE_REPO_URL ?? 'https://github.com/threat-model-site/threat-model-site';
-const referencePath = '/reference';
-
 const threatModels = threatModelSite({
   siteDir: __dirname,
   config: contentConfig,
-  referencePath,
   referenceComponent: path.join(__dirname, 'src/components/reference/ReferencePage.tsx'),
   docs: {sidebarPath: './sidebars-threat-models.ts', editUrl: `${repoUrl}/edit/main/`},
 });
+const {referencePath} = threatModels.config.site;
 
 const config: Config = {
   title: 'Node.js security model',
@@ -33,6 +31,8 @@ const config: Config = {
   markdown: {
     // `.md` is CommonMark: authors may write {braces}, < and <!-- -->.
     format: 'detect',
+    // Every page's front matter is read as YAML data only, never run.
+    parseFrontMatter: threatModels.parseFrontMatter,
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
   },
 

@@ -57,6 +57,7 @@ ${on ? `import contentConfig from './threat-model.config';
 import remarkThreatModel from '${rel}/plugins/threat-model/lib/remark';
 import rehypeSanitizeThreatModel from '${rel}/plugins/threat-model/lib/sanitize';
 import threatModelPlugin from '${rel}/plugins/threat-model/lib/plugin';
+import {parseFrontMatter} from '${rel}/plugins/threat-model/lib/front-matter-hook';
 ` : on ? `import {threatModelSite} from '${rel}/plugins/threat-model/lib/preset';
 ` : ''}
 const repo = path.resolve(__dirname, '${rel}');
@@ -69,7 +70,6 @@ const indexHash = require('node:crypto').createHash('sha256').update(JSON.string
 const threatModels = threatModelSite({
   siteDir,
   config: contentConfig,
-  referencePath,
   referenceComponent: path.join(repo, 'src/components/reference/ReferencePage.tsx'),
   docs: {sidebarPath: './sidebars-threat-models.ts'},
 });
@@ -86,7 +86,9 @@ const config: Config = {
   onDuplicateRoutes: 'throw',
   markdown: {
     format: 'detect',
-    hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
+${on && !closure ? `    parseFrontMatter: threatModels.parseFrontMatter,
+` : closure ? `    parseFrontMatter,
+` : ''}    hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
   },
   i18n: {defaultLocale: 'en', locales: ['en']},
   presets: [

@@ -7,7 +7,6 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
 import {runCheck} from '../../plugins/threat-model/lib/cli/check';
@@ -15,37 +14,12 @@ import {readConfigFile} from '../../plugins/threat-model/lib/cli/config-file';
 import {RULES, type Diagnostic} from '../../plugins/threat-model/lib/diagnostics';
 import {buildExport} from '../../plugins/threat-model/lib/export';
 import {loadThreatModels} from '../../plugins/threat-model/lib/load';
+import {cases, CLASSES, materialise, readCase} from './corpus';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 const corpus = path.join(fixtures, 'contributed');
 const configFile = path.join(fixtures, 'threat-model.config.ts');
 const update = Boolean(process.env.UPDATE);
-
-export interface CaseSpec {
-  class: string;
-  description: string;
-  expect: 'rejected' | 'accepted';
-  threats?: number;
-}
-
-export const CLASSES = ['exec', 'files', 'xss', 'yaml', 'loss', 'html', 'build', 'rewrite', 'message', 'advice'];
-
-export const cases = fs
-  .readdirSync(corpus, {withFileTypes: true})
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
-
-export function readCase(name: string): CaseSpec {
-  return JSON.parse(fs.readFileSync(path.join(corpus, name, 'case.json'), 'utf8')) as CaseSpec;
-}
-
-/** A site folder: the shared set with the case's files laid over it. */
-export function materialise(name: string, into = fs.mkdtempSync(path.join(os.tmpdir(), `case-${name}-`))): string {
-  fs.cpSync(path.join(fixtures, 'shared'), into, {recursive: true});
-  fs.cpSync(path.join(corpus, name), into, {recursive: true, filter: (src) => !/case\.json$|expected\.txt$/.test(src)});
-  return into;
-}
 
 async function check(dir: string, format = 'text') {
   let stdout = '';

@@ -10,6 +10,7 @@ import type {Config} from './config';
 import type {Diagnostic} from './diagnostics';
 import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
 import {buildReferenceData} from './reference-data';
+import {usesThreatModelFrontMatter} from './front-matter-hook';
 import {ThreatModelError} from './remark';
 import type {ThreatIndex} from './types';
 
@@ -35,6 +36,12 @@ interface DocsContent {
 
 export default function threatModelPlugin(context: LoadContext, options: ThreatModelPluginOptions): Plugin {
   const {index, config} = options;
+  if (!usesThreatModelFrontMatter(context.siteConfig.markdown?.parseFrontMatter)) {
+    throw new Error(
+      'The threat-model plugin needs the site to read front matter with its reader: set `markdown: {parseFrontMatter: threatModels.parseFrontMatter}` in docusaurus.config.ts.\n' +
+        'Docusaurus\'s default parser runs `---js` front matter as JavaScript, so a contributed file could run code at build time.',
+    );
+  }
   let exported: ThreatModelExport | undefined;
 
   return {

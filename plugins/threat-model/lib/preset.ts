@@ -8,6 +8,7 @@ import type {PluginConfig} from '@docusaurus/types';
 import {loadConfig, type Config, type ConfigInput} from './config';
 import {loadThreatModels} from './load';
 import threatModelPlugin from './plugin';
+import {parseFrontMatter} from './front-matter-hook';
 import remarkThreatModel, {remarkThreatModelOptions} from './remark';
 import rehypeSanitizeThreatModel from './sanitize';
 
@@ -18,10 +19,6 @@ export interface ThreatModelSiteOptions {
   config: ConfigInput;
   /** React component (module path) that renders the reference page. */
   referenceComponent: string;
-  /** Route of the reference page. */
-  referencePath?: string;
-  /** URL path of the threat-model pages. */
-  routeBasePath?: string;
   /** More options for the docs instance, such as `sidebarPath` and `editUrl`. */
   docs?: Record<string, unknown>;
   /**
@@ -36,12 +33,18 @@ export interface ThreatModelSite {
   config: Config;
   /** Add these to the site's `plugins`. */
   plugins: PluginConfig[];
+  /**
+   * Set it as the site's `markdown.parseFrontMatter`: every Markdown file is
+   * then read with the reader the check uses, never with an engine that runs
+   * code. The plugin refuses to build without it.
+   */
+  parseFrontMatter: typeof parseFrontMatter;
 }
 
 export function threatModelSite(options: ThreatModelSiteOptions): ThreatModelSite {
   const {siteDir} = options;
   const config = loadConfig(options.config);
-  const referencePath = options.referencePath ?? '/reference';
+  const {referencePath, routeBasePath} = config.site;
   const cacheFile =
     options.cacheFile === false ? undefined : (options.cacheFile ?? path.join(siteDir, 'node_modules/.cache/threat-model/parse-cache.json'));
   // The one parse of the folder: the remark plugin and the reference route
@@ -51,13 +54,14 @@ export function threatModelSite(options: ThreatModelSiteOptions): ThreatModelSit
 
   return {
     config,
+    parseFrontMatter,
     plugins: [
       [
         '@docusaurus/plugin-content-docs',
         {
           id: 'threat-models',
           path: config.dir,
-          routeBasePath: options.routeBasePath ?? 'threat-models',
+          routeBasePath,
           ...options.docs,
           beforeDefaultRemarkPlugins: [[remarkThreatModel, remarkThreatModelOptions({index, config, siteDir, referencePath})]],
           rehypePlugins: [rehypeSanitizeThreatModel],

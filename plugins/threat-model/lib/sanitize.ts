@@ -13,6 +13,24 @@ import {defaultSchema, sanitize, type Schema} from 'hast-util-sanitize';
 
 const KEEP = 'tm-keep';
 
+/** Classes the page generator writes; contributed HTML may carry none (the check refuses `class`). */
+const GENERATED_CLASS = /^tm-[a-z0-9_-]+$/;
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+type Definitions = NonNullable<Schema['attributes']>[string];
+
+/** An element's own `className` definition replaces the one for `*`: let it take `tm-` classes too. */
+function withGeneratedClasses(definitions: Definitions): Definitions {
+  return definitions.map((definition) =>
+    Array.isArray(definition) && definition[0] === 'className' ? [...definition, GENERATED_CLASS] : definition,
+  ) as Definitions;
+}
+
+const tagAttributes = Object.fromEntries(
+  Object.entries(defaultSchema.attributes ?? {}).filter(([tag]) => tag !== '*').map(([tag, definitions]) => [tag, withGeneratedClasses(definitions)]),
+);
+
 export const schema: Schema = {
   ...defaultSchema,
   // Heading anchors are the threat IDs; prefixing them would break links.
@@ -20,9 +38,12 @@ export const schema: Schema = {
   clobberPrefix: '',
   tagNames: [...(defaultSchema.tagNames ?? []), 'dl', 'dt', 'dd', 'span', 'div', KEEP],
   attributes: {
-    ...defaultSchema.attributes,
-    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'title', 'role', 'ariaLabel', 'ariaHidden'],
-    code: [...(defaultSchema.attributes?.code ?? []), 'className', 'metastring'],
+    ...tagAttributes,
+    // No `id` and no free `class` on any element: only headings carry an id
+    // (their anchor), and only the generator's `tm-` classes pass.
+    '*': [...(defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id'), ['className', GENERATED_CLASS], 'role', 'ariaLabel', 'ariaHidden'],
+    ...Object.fromEntries(HEADINGS.map((h) => [h, [...(tagAttributes[h] ?? []), 'id']])),
+    code: [...(tagAttributes.code ?? []), 'metastring'],
     [KEEP]: ['dataKeep'],
   },
   protocols: {...defaultSchema.protocols, href: ['http', 'https', 'mailto']},

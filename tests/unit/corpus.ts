@@ -1,0 +1,39 @@
+/**
+ * The contributed-file corpus under `tests/fixtures/contributed/`: its
+ * cases, what each expects, and a site folder for one (the shared set with
+ * the case's files laid over it). Used by the unit tests and the build test.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const fixtures = path.join(__dirname, '..', 'fixtures');
+export const corpus = path.join(fixtures, 'contributed');
+export const configFile = path.join(fixtures, 'threat-model.config.ts');
+
+export interface CaseSpec {
+  class: string;
+  description: string;
+  expect: 'rejected' | 'accepted';
+  threats?: number;
+}
+
+export const CLASSES = ['exec', 'files', 'xss', 'yaml', 'loss', 'html', 'build', 'rewrite', 'message', 'advice'];
+
+export const cases = fs
+  .readdirSync(corpus, {withFileTypes: true})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+export function readCase(name: string): CaseSpec {
+  return JSON.parse(fs.readFileSync(path.join(corpus, name, 'case.json'), 'utf8')) as CaseSpec;
+}
+
+/** A site folder: the shared set with the case's files laid over it. */
+export function materialise(name: string, into = fs.mkdtempSync(path.join(os.tmpdir(), `case-${name}-`))): string {
+  fs.cpSync(path.join(fixtures, 'shared'), into, {recursive: true});
+  fs.cpSync(path.join(corpus, name), into, {recursive: true, filter: (src) => !/case\.json$|expected\.txt$/.test(src)});
+  return into;
+}
+
