@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
 import {runCheck} from '../../plugins/threat-model/lib/cli/check';
@@ -125,5 +126,45 @@ test('folder layout', async (t) => {
     } finally {
       fs.rmSync(dir, {recursive: true, force: true});
     }
+  });
+});
+
+test('no contributed front matter is evaluated', async (t) => {
+  const payloads = cases.filter((name) => readCase(name).class === 'exec');
+  const markers = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('tm-marker-'));
+
+  await t.test('the payloads do run under a front-matter parser that picks an engine (positive control)', async () => {
+    const {DEFAULT_PARSE_FRONT_MATTER} = await import('@docusaurus/utils');
+    const marker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'control-')), 'ran');
+    const source = fs.readFileSync(path.join(corpus, 'exec-js-engine', 'threat-models', 'web.md'), 'utf8')
+      .replace('/tmp/tm-marker-exec-js-engine', marker);
+    assert.notEqual(source.indexOf(marker), -1);
+    await DEFAULT_PARSE_FRONT_MATTER({filePath: 'web.md', fileContent: source}).catch(() => undefined);
+    assert.equal(fs.existsSync(marker), true, 'gray-matter evaluates `---js`: without the reader, this payload runs');
+    fs.rmSync(path.dirname(marker), {recursive: true, force: true});
+  });
+
+  await t.test('check and the site\'s front-matter hook read every payload without running it', async () => {
+    for (const marker of markers()) fs.rmSync(path.join(os.tmpdir(), marker), {force: true});
+    const {parseFrontMatter} = await import('../../plugins/threat-model/lib/front-matter-hook');
+    for (const name of payloads) {
+      const dir = materialise(name);
+      try {
+        assert.equal((await check(dir)).code, 1, name);
+        for (const file of fs.readdirSync(path.join(corpus, name, 'threat-models'))) {
+          const fileContent = fs.readFileSync(path.join(corpus, name, 'threat-models', file), 'utf8');
+          if (fileContent.replace(/^\ufeff/, '').startsWith('---')) {
+            await assert.rejects(parseFrontMatter({filePath: file, fileContent}), /threat-model:(front-matter-fence|yaml-feature)/, name);
+          } else {
+            // `+++` and `;;;` blocks are no front matter at all to the site: text of the page.
+            assert.deepEqual((await parseFrontMatter({filePath: file, fileContent})).frontMatter, {}, name);
+          }
+        }
+      } finally {
+        fs.rmSync(dir, {recursive: true, force: true});
+      }
+    }
+    assert.ok(payloads.length >= 10);
+    assert.deepEqual(markers(), []);
   });
 });

@@ -10,6 +10,7 @@
  * ```
  */
 import path from 'node:path';
+import {failBuild} from './fail-build';
 import {readFrontMatter} from './read/front-matter';
 
 export interface ParseFrontMatterParams {
@@ -19,8 +20,8 @@ export interface ParseFrontMatterParams {
 
 /** A front-matter mistake, printed as `file:line:column  message` with a hint and no stack trace. */
 export class FrontMatterError extends Error {
-  constructor(readonly file: string, readonly line: number, readonly column: number, readonly reason: string, readonly hint: string) {
-    super(`${file}:${line}:${column}  ${reason}\n  hint: ${hint}`);
+  constructor(readonly file: string, readonly line: number, readonly column: number, readonly reason: string, readonly hint: string, readonly rule: string) {
+    super(`${file}:${line}:${column}  error  ${reason}  threat-model:${rule}\n  hint: ${hint}`);
     this.name = 'FrontMatterError';
     // Docusaurus prints `stack`; the message already says where and why.
     this.stack = `${this.name}: ${this.message}`;
@@ -30,8 +31,8 @@ export class FrontMatterError extends Error {
 export async function parseFrontMatter({filePath, fileContent}: ParseFrontMatterParams): Promise<{frontMatter: Record<string, unknown>; content: string}> {
   const result = readFrontMatter(fileContent);
   if (result.finding) {
-    const {line, column, message, hint} = result.finding;
-    throw new FrontMatterError(path.relative(process.cwd(), filePath).split(path.sep).join('/'), line, column, message, hint);
+    const {line, column, message, hint, rule} = result.finding;
+    failBuild(new FrontMatterError(path.relative(process.cwd(), filePath).split(path.sep).join('/'), line, column, message, hint, rule));
   }
   return {frontMatter: result.data, content: result.content};
 }

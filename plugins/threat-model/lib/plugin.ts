@@ -10,6 +10,7 @@ import type {Config} from './config';
 import type {Diagnostic} from './diagnostics';
 import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
 import {buildReferenceData} from './reference-data';
+import {failBuild} from './fail-build';
 import {usesThreatModelFrontMatter} from './front-matter-hook';
 import {ThreatModelError} from './remark';
 import type {ThreatIndex} from './types';
@@ -53,7 +54,7 @@ export default function threatModelPlugin(context: LoadContext, options: ThreatM
 
     async loadContent() {
       const errors = options.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length > 0) throw new ThreatModelError(errors);
+      if (errors.length > 0) failBuild(new ThreatModelError(errors));
     },
 
     async allContentLoaded({allContent, actions}) {

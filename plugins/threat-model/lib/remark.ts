@@ -17,6 +17,7 @@ import path from 'node:path';
 import type {Heading, Link, List, PhrasingContent, Root, RootContent} from 'mdast';
 import type {Config} from './config';
 import {compareDiagnostics, diagnostic, type Diagnostic} from './diagnostics';
+import {failBuild} from './fail-build';
 import {readThreatModel} from './read';
 import {checkLinks} from './rules/links';
 import {formatDiagnostic} from './report/text';
@@ -61,6 +62,8 @@ export class ThreatModelError extends Error {
         `(run \`npm run check\` for the full report):\n${diagnostics.map(formatDiagnostic).join('\n')}`,
     );
     this.name = 'ThreatModelError';
+    // Docusaurus prints `stack`: the findings already say where and why.
+    this.stack = `${this.name}: ${this.message}`;
     // Not enumerable: Docusaurus prints the error object, and the message
     // already lists every finding.
     Object.defineProperty(this, 'diagnostics', {value: diagnostics, enumerable: false});
@@ -76,7 +79,7 @@ export default function remarkThreatModel(options: RemarkThreatModelOptions) {
     const relative = path.relative(siteDir, file.path).split(path.sep).join('/');
     const {model, diagnostics} = readThreatModel({tree, source: String(file.value), file: relative, config});
     const errors = [...diagnostics, ...crossFileErrors(model, index, relative, config)].filter((d) => d.severity === 'error');
-    if (errors.length > 0 || !model) throw new ThreatModelError(errors.sort(compareDiagnostics));
+    if (errors.length > 0 || !model) failBuild(new ThreatModelError(errors.sort(compareDiagnostics)));
 
     const files = fileNames(index, model.file);
     insertSummary(tree, model);
