@@ -7,11 +7,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Config} from './config';
-import {readFrontMatter} from './read/front-matter';
+import {parseMarkdown} from './markdown';
+import {readFrontMatter, withoutBom} from './read/front-matter';
+import {pageAnchors} from './read/headings';
 
 export interface SiteFiles {
-  /** Routes of docs and React pages, without a trailing slash (`''` is the home page). */
-  routes: Set<string>;
+  /**
+   * Routes of docs and React pages, without a trailing slash (`''` is the
+   * home page), each with the anchors of its headings when they are known
+   * (Markdown docs; not MDX or React pages).
+   */
+  routes: Map<string, Set<string> | undefined>;
   /** Whether `/urlPath` is a regular file inside a static folder. */
   isStaticFile(urlPath: string): boolean;
 }
@@ -19,21 +25,23 @@ export interface SiteFiles {
 const trim = (route: string) => route.replace(/\/+$/, '');
 
 export function readSite(siteDir: string, config: Config): SiteFiles {
-  const routes = new Set<string>();
+  const routes: SiteFiles['routes'] = new Map();
   for (const docs of config.site.docs) {
     const root = path.resolve(siteDir, docs.path);
     const base = docs.routeBasePath.replace(/^\/+|\/+$/g, '');
     for (const file of walk(root, /\.mdx?$/)) {
       const relative = path.relative(root, file).split(path.sep).join('/');
       if (relative.split('/').some((part) => part.startsWith('_'))) continue;
-      routes.add(trim(`/${[base, docRoute(relative, fs.readFileSync(file, 'utf8'))].filter(Boolean).join('/')}`));
+      const text = fs.readFileSync(file, 'utf8');
+      const anchors = file.endsWith('.md') ? new Set(pageAnchors(parseMarkdown(withoutBom(text)), {summary: false})) : undefined;
+      routes.set(trim(`/${[base, docRoute(relative, text)].filter(Boolean).join('/')}`), anchors);
     }
   }
   const pages = path.resolve(siteDir, config.site.pagesDir);
   for (const file of walk(pages, /\.(tsx|jsx|js|ts|md|mdx)$/)) {
     const relative = path.relative(pages, file).split(path.sep).join('/');
     if (relative.split('/').some((part) => part.startsWith('_')) || /\.module\./.test(relative)) continue;
-    routes.add(trim(`/${relative.replace(/\.[^.]+$/, '').replace(/(^|\/)index$/, '')}`));
+    routes.set(trim(`/${relative.replace(/\.[^.]+$/, '').replace(/(^|\/)index$/, '')}`), undefined);
   }
   const staticRoots = config.site.staticDirectories.map((d) => path.resolve(siteDir, d));
   return {

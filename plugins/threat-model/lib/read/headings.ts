@@ -28,12 +28,13 @@ export function explicitId(heading: Heading): {id: string; text: string} | undef
 }
 
 /**
- * Every anchor the page will have: the summary heading's, then each
- * heading's explicit id or slug, deduplicated as Docusaurus does.
+ * Every anchor the page will have: the summary heading's (on threat-model
+ * pages), then each heading's explicit id or slug, deduplicated as
+ * Docusaurus does.
  */
-export function pageAnchors(tree: Root): string[] {
+export function pageAnchors(tree: Root, {summary = true}: {summary?: boolean} = {}): string[] {
   const slugger = createSlugger();
-  const anchors = [slugger.slug(SUMMARY_ANCHOR, {maintainCase: true})];
+  const anchors = summary ? [slugger.slug(SUMMARY_ANCHOR, {maintainCase: true})] : [];
   visit(tree, 'heading', (heading: Heading) => {
     const explicit = explicitId(heading);
     anchors.push(explicit ? explicit.id : slugger.slug(headingText(heading), {maintainCase: false}));
