@@ -265,11 +265,22 @@ test('runCheck', async (t) => {
     assert.deepEqual(report.diagnostics.map((d) => d.ruleId), ['threat-model:missing-reference']);
   });
 
-  await t.test('should exit 2 when --output cannot be written, without a stack trace', async (t) => {
+  await t.test('should create the folders of --output that do not exist yet', async (t) => {
     const dir = tempDir(t);
-    const run = await check(['threat-models', '--config', config, '--output', path.join(dir, 'missing', 'dir', 'report.txt')]);
+    const output = path.join(dir, 'missing', 'dir', 'report.txt');
+    const run = await check(['threat-models', '--config', config, '--output', output]);
+    assert.equal(run.code, 0);
+    assert.match(fs.readFileSync(output, 'utf8'), /^2 files, 5 threats: 0 errors/);
+  });
+
+  await t.test('should exit 2 when --output cannot be written, print the findings instead, and show no stack trace', async (t) => {
+    const dir = tempDir(t);
+    fs.writeFileSync(path.join(dir, 'file'), '');
+    const output = path.join(dir, 'file', 'report.txt');
+    const run = await check(['threat-models', '--config', config, '--format', 'json', '--output', output], path.join(fixtures, 'missing-reference'));
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /^error: ENOENT/);
+    assert.match(run.stderr, new RegExp(`^error: Cannot write the report to ${output.replace(/[/.]/g, '\\$&')}: ENOTDIR\n {2}hint: Pass a path in a folder you can write to`));
+    assert.match(run.stdout, /threat-models\/web\.md:\d+:\d+ {2}error {2}.*threat-model:missing-reference/);
     assert.doesNotMatch(run.stderr, STACK);
   });
 });
@@ -305,6 +316,17 @@ test('runNew', async (t) => {
     assert.match(run.stderr, /^error: "wbe" is not a configured use case \(did you mean "web"\?\)\n/);
     assert.match(run.stderr, /hint: configured use cases: web, tool\. To add one, append \{id: 'wbe', .*\} to useCases in threat-model\.config\.ts/);
     assert.equal(fs.existsSync(path.join(dir, 'threat-models')), false);
+  });
+
+  await t.test('should refuse an id that is not a use-case id before reading the configuration', async (t) => {
+    const dir = tempDir(t);
+    for (const id of ['../x', 'Web', 'a/b']) {
+      const run = await scaffold([id, '--config', config], dir);
+      assert.equal(run.code, 2, id);
+      assert.match(run.stderr, new RegExp(`^error: "${id.replace(/[./]/g, '\\$&')}" is not a use-case id\n {2}hint: A use-case id is lowercase letters, digits and dashes`));
+    }
+    assert.equal(fs.existsSync(path.join(dir, 'threat-models')), false);
+    assert.equal(fs.existsSync(path.join(dir, 'x.md')), false);
   });
 
   await t.test('should exit 2 on a missing or extra argument, without a stack trace', async (t) => {

@@ -1,3 +1,5 @@
+import {visible} from './visible';
+
 /**
  * Findings about threat-model files. Every finding names a file, a 1-based
  * line and column, a stable rule id, what is wrong and how to fix it.
@@ -99,8 +101,9 @@ export function diagnostic(
     column: point?.column ?? 1,
     severity,
     ruleId: ruleId(rule),
-    message,
-    hint,
+    // A quoted value may hold control characters; a finding never prints them raw.
+    message: visible(message),
+    hint: visible(hint),
   };
 }
 

@@ -55,7 +55,16 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
       : format === 'sarif' ? formatSarif(diagnostics)
       : formatText(diagnostics, summary);
     if (values.output) {
-      fs.writeFileSync(path.resolve(io.cwd, values.output), report);
+      const target = path.resolve(io.cwd, values.output);
+      try {
+        makeFolders(path.dirname(target));
+        fs.writeFileSync(target, report);
+      } catch (error) {
+        // The findings still reach the log, so CI shows them even without the file.
+        io.stdout(formatText(diagnostics, summary));
+        throw new UsageError(`Cannot write the report to ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+          'Pass a path in a folder you can write to; the findings were printed above instead.');
+      }
       io.stderr(`${summaryLine(summary)}\nWrote ${format} report to ${values.output}\n`);
     } else {
       io.stdout(report);
@@ -96,4 +105,20 @@ function parseCheckArgs(argv: string[]) {
     throw new UsageError(`Expected at most one folder, got ${parsed.positionals.length}`, CHECK_USAGE);
   }
   return parsed;
+}
+
+/**
+ * Create the missing folders of `dir` one by one. (`mkdirSync` with
+ * `recursive` never returns for some paths, such as under `/proc`.)
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  let current = dir;
+  while (!fs.existsSync(current)) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing) fs.mkdirSync(folder);
 }

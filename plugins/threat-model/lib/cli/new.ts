@@ -5,6 +5,8 @@ import {parseArgs} from 'node:util';
 import {didYouMean} from '../diagnostics';
 import {threatModelTemplate} from '../template';
 import type {Io} from './check';
+import {UseCaseSchema} from '../config';
+import {visible} from '../visible';
 import {readConfigFile, UsageError} from './config-file';
 
 export const NEW_USAGE = 'Usage: npm run new -- <use-case> [--config file]';
@@ -19,6 +21,10 @@ export async function runNew(argv: string[], io: Io, today = new Date().toISOStr
     }
     const [id, ...extra] = parsed.positionals;
     if (!id || extra.length > 0) throw new UsageError('Expected exactly one use-case id', NEW_USAGE);
+    if (!UseCaseSchema.shape.id.safeParse(id).success) {
+      throw new UsageError(`"${visible(id)}" is not a use-case id`,
+        'A use-case id is lowercase letters, digits and dashes, starting with a letter (e.g. `ci-cd`); it is also the file name, so it holds no `/` or `..`.');
+    }
     const config = await readConfigFile(parsed.values.config, io.cwd);
     const useCase = config.useCases.find((u) => u.id === id);
     if (!useCase) {

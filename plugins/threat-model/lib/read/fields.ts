@@ -6,7 +6,7 @@ import {ID_PATTERN, suggestId} from '../ids';
 import {RESPONSIBILITIES, SEVERITIES, STRIDE, THREAT_FIELDS, type Responsibility, type Severity, type Stride, type ThreatFieldKey} from '../schema';
 import type {Inline, Reference} from '../types';
 import {at, report, type Context} from './context';
-import {visible} from './front-matter';
+import {visible} from '../visible';
 import {toInline} from './inline';
 import {classifyUrl} from './links';
 import {itemParagraph} from './lists';

@@ -11,7 +11,7 @@
 import type {Html, Nodes} from 'mdast';
 import {Tokenizer, type Token, type TokenHandler} from 'parse5';
 import {isScriptUrl} from '../script-url';
-import {visible} from './front-matter';
+import {visible} from '../visible';
 import {report, type Context} from './context';
 
 /** Raw elements a threat model may use, and the attributes each may carry. */

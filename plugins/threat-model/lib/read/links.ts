@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type {Config} from '../config';
 import {isScriptUrl} from '../script-url';
-import {visible} from './front-matter';
+import {visible} from '../visible';
 
 /** A local target, resolved against the site. */
 export type LocalTarget =

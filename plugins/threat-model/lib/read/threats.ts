@@ -12,7 +12,7 @@ import type {Threat} from '../types';
 import {at, report, type Context} from './context';
 import {readFields} from './fields';
 import {explicitId} from './headings';
-import {visible} from './front-matter';
+import {visible} from '../visible';
 import {blockName} from './lists';
 import type {Section} from './sections';
 

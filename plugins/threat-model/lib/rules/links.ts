@@ -9,7 +9,7 @@ import {canonicalId, typoOf} from '../ids';
 import {featureAnchor, useCaseAnchor} from '../present';
 import type {SiteFiles} from '../site';
 import type {ThreatModel} from '../types';
-import {visible} from '../read/front-matter';
+import {visible} from '../visible';
 
 export function checkLinks(models: ThreatModel[], config: Config, site: SiteFiles | undefined, files: readonly string[]): Diagnostic[] {
   const byFile = new Map(models.map((m) => [m.file, m]));
