@@ -72,6 +72,7 @@ export function readThreatModel({tree, source, file, config}: ReadInput): ReadRe
   }
   validateFrontMatter(front, ctx);
 
+  fillPositions(tree);
   normalizeDirectives(tree, ctx);
   const sections = splitSections(tree, ctx);
   const data = front.data as Partial<FrontMatter>;
@@ -197,6 +198,24 @@ function normalizeDirectives(tree: Root, ctx: Context): void {
         : 'Remove the directive markers (`:::`); write the text as a paragraph or a quote.');
   });
   mergeText(tree);
+}
+
+/**
+ * GFM's autolink literals split text nodes into new ones without positions;
+ * give each the span between its neighbours, so findings in them point at
+ * the right line.
+ */
+function fillPositions(node: Nodes): void {
+  if (!('children' in node)) return;
+  const children = node.children as Nodes[];
+  children.forEach((child, i) => {
+    if (!child.position && node.position) {
+      const before = children.slice(0, i).reverse().find((c) => c.position)?.position?.end;
+      const after = children.slice(i + 1).find((c) => c.position)?.position?.start;
+      child.position = {start: before ?? node.position.start, end: after ?? node.position.end};
+    }
+    fillPositions(child);
+  });
 }
 
 /** Join adjacent text nodes, as a fresh parse of the printed text would give. */

@@ -1,0 +1,4 @@
+/** Half 1 of the seeded fuzz test (`fuzz.ts`). */
+import {fuzz} from './fuzz';
+
+fuzz(0);

@@ -1,0 +1,4 @@
+/** Half 2 of the seeded fuzz test (`fuzz.ts`). */
+import {fuzz} from './fuzz';
+
+fuzz(1);
