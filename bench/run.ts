@@ -195,7 +195,7 @@ async function stageCheck(p: Plan, r: Results): Promise<void> {
     r.stages.check = c;
     r.figures.push(ratioFigure({
       id: 'check', stage: 'a', figure: `Check (\`loadThreatModels\`), ${c.files} files × ${p.check.threats} threats, median of ${c.runs}`,
-      value: c.checkMedian, unit: 'ms', baseline: 'bare `fromMarkdown` of the same files, read from disk', baselineValue: c.parseMedian,
+      value: c.checkMedian, unit: 'ms', baseline: 'bare parse of the same files in the site\'s dialect (GFM, directives, front matter), read from disk', baselineValue: c.parseMedian,
       goal: `≤ ${CHECK_GOAL}×`, goalRatio: CHECK_GOAL,
       note: `runs alternate (ABBA) after a warm-up, full GC before each; check ${c.checkMBps} MB/s of Markdown`,
     }));
