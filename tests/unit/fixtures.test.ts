@@ -89,3 +89,9 @@ test('fixtures', async (t) => {
     });
   }
 });
+
+test('the contributing page lists every rule', () => {
+  const page = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'contributing.md'), 'utf8');
+  const rows = [...page.matchAll(/^\| `threat-model:([a-z-]+)` \| (.*) \|$/gm)].map((m) => [m[1], m[2]!.replace(/\\\|/g, '|')]);
+  assert.deepEqual(rows, Object.entries(RULES));
+});
