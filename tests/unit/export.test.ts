@@ -9,13 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
 import Ajv from 'ajv';
-import matter from 'gray-matter';
 import siteConfig from '../../threat-model.config';
 import fixtureConfig from '../fixtures/threat-model.config';
 import {loadConfig, type Config} from '../../plugins/threat-model/lib/config';
 import {buildExport, exportJsonSchema, SCHEMA_VERSION} from '../../plugins/threat-model/lib/export';
 import {loadThreatModels} from '../../plugins/threat-model/lib/load';
 import {frontMatterJsonSchema} from '../../plugins/threat-model/lib/schema';
+import {readFrontMatter} from '../../plugins/threat-model/lib/read/front-matter';
 
 const repo = path.join(__dirname, '..', '..');
 const schemaFile = path.join(repo, 'schemas', 'threat-model-front-matter.schema.json');
@@ -101,7 +101,7 @@ test('front-matter JSON Schema', async (t) => {
     const validate = new Ajv({allErrors: true}).compile(frontMatterJsonSchema());
     const dir = path.join(repo, 'threat-models');
     for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.md'))) {
-      const {data} = matter(fs.readFileSync(path.join(dir, name), 'utf8'), {});
+      const {data} = readFrontMatter(fs.readFileSync(path.join(dir, name), 'utf8'));
       assert.ok(validate(data), `${name}: ${JSON.stringify(validate.errors)}`);
       assert.equal(validate({...data, status: 'done'}), false);
       assert.equal(validate({...data, owners: []}), false);
