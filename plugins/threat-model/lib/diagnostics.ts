@@ -73,7 +73,7 @@ export const RULES = {
   'broken-anchor': 'A link to an anchor (`#ID`) that the target page does not have.',
   'misplaced-threat': 'A heading that carries a threat ID but is not a `###` heading of the Threats section.',
   'heading-id': 'An explicit `{#id}` on a heading that is not a threat, or not written as plain text at its end.',
-  'heading-content': 'A heading holds a link or an image: headings are plain text and code.',
+  'heading-content': 'A heading holds a link, an image, emphasis or strikethrough: headings are plain text and code.',
   'lost-content': 'Content that the page would show but the reference and export would drop: nested lists, extra paragraphs, a second list.',
   'empty-title': 'A threat heading has an ID but no title.',
   'placeholder': 'Text left from the scaffold (`npm run new`) that was never replaced.',

@@ -266,6 +266,16 @@ function scanTree(tree: Root, ctx: Context): LocalLink[] {
         }
         break;
       }
+      case 'emphasis':
+      case 'strong':
+      case 'delete': {
+        // The table of contents is built from the heading's HTML: it stays plain text and code.
+        if (heading && !ancestors.some((a) => a.type === 'emphasis' || a.type === 'strong' || a.type === 'delete')) {
+          report(ctx, node, 'heading-content', `${node.type === 'delete' ? 'Strikethrough' : 'Emphasis'} in a heading`,
+            'Headings are plain text and `code`: the table of contents and the reference show them as text. Remove the `*`, `_` or `~`.');
+        }
+        break;
+      }
       default:
         break;
     }
