@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import test from 'node:test';
+import test, {after} from 'node:test';
+import {materialise} from './corpus';
 import Ajv from 'ajv';
 import {runCheck, type Io} from '../../plugins/threat-model/lib/cli/check';
 import {runNew} from '../../plugins/threat-model/lib/cli/new';
@@ -16,6 +17,13 @@ import {summarize} from '../../plugins/threat-model/lib/report/summary';
 import {formatText} from '../../plugins/threat-model/lib/report/text';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
+
+/** A rule fixture laid over the shared valid set, in a temporary folder removed after the tests. */
+function fixtureSite(name: string): string {
+  const dir = materialise(path.join(fixtures, name));
+  after(() => fs.rmSync(dir, {recursive: true, force: true}));
+  return dir;
+}
 const config = path.join(fixtures, 'threat-model.config.ts');
 const sarifSchemaFile = path.join(__dirname, '..', '..', 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
 
@@ -42,7 +50,7 @@ function terminal(cwd: string): {io: Io; out: () => Omit<Run, 'code'>} {
   };
 }
 
-async function check(argv: string[], cwd = path.join(fixtures, 'valid')): Promise<Run> {
+async function check(argv: string[], cwd = path.join(fixtures, 'shared')): Promise<Run> {
   const {io, out} = terminal(cwd);
   const code = await runCheck(argv, io);
   return {code, ...out()};
@@ -71,19 +79,19 @@ test('runCheck', async (t) => {
   });
 
   await t.test('should exit 0 when there are only warnings', async () => {
-    const run = await check(['threat-models', '--config', config], path.join(fixtures, 'section-order'));
+    const run = await check(['threat-models', '--config', config], fixtureSite('section-order'));
     assert.equal(run.code, 0);
     assert.match(run.stdout, /0 errors, 1 warning /);
   });
 
   await t.test('should exit 1 when there is an error', async () => {
-    const run = await check(['threat-models', '--config', config], path.join(fixtures, 'invalid-value'));
+    const run = await check(['threat-models', '--config', config], fixtureSite('invalid-value'));
     assert.equal(run.code, 1);
     assert.match(run.stdout, /^threat-models\/web\.md:36:32 {2}error {2}Invalid STRIDE "Elevation of privlege"/);
   });
 
   await t.test('should take the folder from the configuration when none is given', async () => {
-    const run = await check(['--config', config], path.join(fixtures, 'missing-use-case'));
+    const run = await check(['--config', config], fixtureSite('missing-use-case'));
     assert.equal(run.code, 1);
     assert.match(run.stdout, /Missing threat model for use case "web"/);
   });
@@ -137,7 +145,7 @@ test('runCheck', async (t) => {
   });
 
   await t.test('should print JSON with the summary counts and every finding', async () => {
-    const run = await check(['threat-models', '--config', config, '--format', 'json'], path.join(fixtures, 'invalid-reference'));
+    const run = await check(['threat-models', '--config', config, '--format', 'json'], fixtureSite('invalid-reference'));
     assert.equal(run.code, 1);
     const report = JSON.parse(run.stdout) as {files: number; threats: number; errors: number; warnings: number; durationMs: number; diagnostics: Diagnostic[]};
     assert.equal(report.files, 2);
@@ -158,7 +166,7 @@ test('runCheck', async (t) => {
   });
 
   await t.test('should count warnings apart from errors in JSON', async () => {
-    const run = await check(['threat-models', '--config', config, '-f', 'json'], path.join(fixtures, 'not-applicable-covered'));
+    const run = await check(['threat-models', '--config', config, '-f', 'json'], fixtureSite('not-applicable-covered'));
     const report = JSON.parse(run.stdout) as {errors: number; warnings: number; diagnostics: Diagnostic[]};
     assert.equal(run.code, 0);
     assert.equal(report.errors, 0);
@@ -167,7 +175,7 @@ test('runCheck', async (t) => {
   });
 
   await t.test('should print GitHub workflow annotations', async () => {
-    const run = await check(['threat-models', '--config', config, '--format', 'github'], path.join(fixtures, 'duplicate-field'));
+    const run = await check(['threat-models', '--config', config, '--format', 'github'], fixtureSite('duplicate-field'));
     assert.equal(run.code, 1);
     const lines = run.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 2);
@@ -180,7 +188,7 @@ test('runCheck', async (t) => {
   });
 
   await t.test('should print warnings as ::warning annotations', async () => {
-    const run = await check(['threat-models', '--config', config, '--format', 'github'], path.join(fixtures, 'section-order'));
+    const run = await check(['threat-models', '--config', config, '--format', 'github'], fixtureSite('section-order'));
     assert.match(run.stdout, /^::warning file=threat-models\/web\.md,line=28,col=1,title=threat-model%3Asection-order::/);
   });
 
@@ -219,7 +227,7 @@ test('runCheck', async (t) => {
   });
 
   await t.test('should print SARIF 2.1.0 that validates against the official schema', async () => {
-    const run = await check(['threat-models', '--config', config, '--format', 'sarif'], path.join(fixtures, 'unsafe-html'));
+    const run = await check(['threat-models', '--config', config, '--format', 'sarif'], fixtureSite('unsafe-html'));
     assert.equal(run.code, 1);
     const sarif = JSON.parse(run.stdout) as {
       version: string;
@@ -257,7 +265,7 @@ test('runCheck', async (t) => {
   await t.test('should write the report to --output and the summary to stderr', async (t) => {
     const dir = tempDir(t);
     const output = path.join(dir, 'report.json');
-    const run = await check(['threat-models', '--config', config, '--format', 'json', '--output', output], path.join(fixtures, 'missing-reference'));
+    const run = await check(['threat-models', '--config', config, '--format', 'json', '--output', output], fixtureSite('missing-reference'));
     assert.equal(run.code, 1);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /^2 files, 5 threats: 1 error, 0 warnings \(\d+ ms\)\nWrote json report to .*report\.json\n$/);
@@ -277,7 +285,7 @@ test('runCheck', async (t) => {
     const dir = tempDir(t);
     fs.writeFileSync(path.join(dir, 'file'), '');
     const output = path.join(dir, 'file', 'report.txt');
-    const run = await check(['threat-models', '--config', config, '--format', 'json', '--output', output], path.join(fixtures, 'missing-reference'));
+    const run = await check(['threat-models', '--config', config, '--format', 'json', '--output', output], fixtureSite('missing-reference'));
     assert.equal(run.code, 2);
     assert.match(run.stderr, new RegExp(`^error: Cannot write the report to ${output.replace(/[/.]/g, '\\$&')}: ENOTDIR\n {2}hint: Pass a path in a folder you can write to`));
     assert.match(run.stdout, /threat-models\/web\.md:\d+:\d+ {2}error {2}.*threat-model:missing-reference/);

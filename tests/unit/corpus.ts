@@ -30,10 +30,19 @@ export function readCase(name: string): CaseSpec {
   return JSON.parse(fs.readFileSync(path.join(corpus, name, 'case.json'), 'utf8')) as CaseSpec;
 }
 
-/** A site folder: the shared set with the case's files laid over it. */
-export function materialise(name: string, into = fs.mkdtempSync(path.join(os.tmpdir(), `case-${name}-`))): string {
+/**
+ * A site folder: the shared set with the case's files laid over it, less
+ * the shared files its `without.txt` lists (one path a line).
+ * @param name A case of the corpus, or a path to any fixture folder.
+ */
+export function materialise(name: string, into = fs.mkdtempSync(path.join(os.tmpdir(), `case-${path.basename(name)}-`))): string {
+  const source = path.isAbsolute(name) ? name : path.join(corpus, name);
   fs.cpSync(path.join(fixtures, 'shared'), into, {recursive: true});
-  fs.cpSync(path.join(corpus, name), into, {recursive: true, filter: (src) => !/case\.json$|expected\.txt$/.test(src)});
+  fs.cpSync(source, into, {recursive: true, filter: (src) => !/(case\.json|expected\.txt|without\.txt)$/.test(src)});
+  const without = path.join(source, 'without.txt');
+  if (fs.existsSync(without)) {
+    for (const line of fs.readFileSync(without, 'utf8').split('\n').filter(Boolean)) fs.rmSync(path.join(into, line));
+  }
   return into;
 }
 

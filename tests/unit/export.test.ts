@@ -37,7 +37,7 @@ function exportOf(siteDir: string, config: Config) {
 test('buildExport', async (t) => {
   const validateExport = new Ajv({allErrors: true}).compile(exportJsonSchema());
   const cases: Array<[string, string, Config]> = [
-    ['the fixture', path.join(repo, 'tests', 'fixtures', 'valid'), loadConfig(fixtureConfig)],
+    ['the fixture', path.join(repo, 'tests', 'fixtures', 'shared'), loadConfig(fixtureConfig)],
     ['the real content', repo, loadConfig(siteConfig)],
   ];
 

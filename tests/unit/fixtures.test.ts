@@ -1,6 +1,8 @@
 /**
- * Fixture cases: `tests/fixtures/<case>/threat-models/` is the input and
- * `tests/fixtures/<case>/expected.txt` the exact text report of `check`.
+ * Fixture cases: `tests/fixtures/<case>/` holds the files the case changes
+ * in the shared valid set (`tests/fixtures/shared/`), and, in `without.txt`,
+ * the shared files it leaves out; `tests/fixtures/<case>/expected.txt` is the
+ * exact text report of `check`.
  * `valid` must be clean; every other case is named after the one rule it
  * triggers. Every rule has a case here or in the contributed corpus
  * (`contributed.test.ts` checks that). Run with `UPDATE=1` to rewrite the
@@ -9,9 +11,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import test from 'node:test';
+import test, {after} from 'node:test';
 import {runCheck} from '../../plugins/threat-model/lib/cli/check';
 import {RULES, type Diagnostic} from '../../plugins/threat-model/lib/diagnostics';
+import {materialise} from './corpus';
 
 const root = path.join(__dirname, '..', 'fixtures');
 const config = path.join(root, 'threat-model.config.ts');
@@ -27,8 +30,10 @@ const cases = fs
 async function check(name: string, format = 'text') {
   let stdout = '';
   let stderr = '';
+  const cwd = materialise(path.join(root, name));
+  after(() => fs.rmSync(cwd, {recursive: true, force: true}));
   const code = await runCheck(['threat-models', '--config', config, '--format', format], {
-    cwd: path.join(root, name),
+    cwd,
     stdout: (text) => {
       stdout += text;
     },
@@ -50,10 +55,11 @@ test('fixtures', async (t) => {
     assert.deepEqual(stray, []);
   });
 
-  await t.test('should give every fixture an input folder and an expected report', () => {
+  await t.test('should give every fixture an expected report, and a change to the shared set unless it is `valid`', () => {
     for (const name of cases) {
-      assert.ok(fs.statSync(path.join(root, name, 'threat-models')).isDirectory(), `${name}/threat-models`);
       assert.ok(update || fs.existsSync(path.join(root, name, 'expected.txt')), `${name}/expected.txt (run with UPDATE=1)`);
+      const changes = fs.existsSync(path.join(root, name, 'threat-models')) || fs.existsSync(path.join(root, name, 'without.txt'));
+      assert.equal(changes, name !== 'valid', name);
     }
   });
 

@@ -6,7 +6,7 @@ import {analyze, loadConfig} from '../../plugins/threat-model';
 import fixtureConfig from '../fixtures/threat-model.config';
 
 const config = loadConfig(fixtureConfig);
-const validDir = path.join(__dirname, '../fixtures/valid/threat-models');
+const validDir = path.join(__dirname, '../fixtures/shared/threat-models');
 const valid = Object.fromEntries(
   fs.readdirSync(validDir).map((name) => [`threat-models/${name}`, fs.readFileSync(path.join(validDir, name), 'utf8')]),
 );

@@ -14,7 +14,7 @@ import type {ThreatIndex} from '../../plugins/threat-model/lib/types';
 import fixtureConfig from '../fixtures/threat-model.config';
 
 const config = loadConfig(fixtureConfig);
-const validSite = path.join(__dirname, '../fixtures/valid');
+const validSite = path.join(__dirname, '../fixtures/shared');
 
 function copySite(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tm-cache-'));

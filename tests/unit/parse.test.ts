@@ -19,8 +19,8 @@ import {isScriptUrl} from '../../plugins/threat-model/lib/script-url';
 const repo = path.join(__dirname, '..', '..');
 const fixtures = path.join(repo, 'tests', 'fixtures');
 const config = loadConfig(fixtureConfig);
-const validWeb = fs.readFileSync(path.join(fixtures, 'valid', 'threat-models', 'web.md'), 'utf8');
-const validTool = fs.readFileSync(path.join(fixtures, 'valid', 'threat-models', 'tool.md'), 'utf8');
+const validWeb = fs.readFileSync(path.join(fixtures, 'shared', 'threat-models', 'web.md'), 'utf8');
+const validTool = fs.readFileSync(path.join(fixtures, 'shared', 'threat-models', 'tool.md'), 'utf8');
 
 const brief = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId.replace('threat-model:', '')}`);
 

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import test from 'node:test';
+import test, {after} from 'node:test';
+import {materialise} from './corpus';
 import type {Root as HastRoot} from 'hast';
 import type {Heading, Link, Root} from 'mdast';
 import {toString} from 'mdast-util-to-string';
@@ -16,6 +17,13 @@ import remarkThreatModel, {ThreatModelError} from '../../plugins/threat-model/li
 import rehypeSanitizeThreatModel from '../../plugins/threat-model/lib/sanitize';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
+
+/** A rule fixture laid over the shared valid set, in a temporary folder removed after the tests. */
+function fixtureSite(name: string): string {
+  const dir = materialise(path.join(fixtures, name));
+  after(() => fs.rmSync(dir, {recursive: true, force: true}));
+  return dir;
+}
 const config = loadConfig(fixtureConfig);
 
 /** A node of the tree, as loosely as the plugin builds them. */
@@ -74,7 +82,7 @@ function rows(tree: AnyNode, id: string): Array<[string, AnyNode]> {
 }
 
 test('remarkThreatModel', async (t) => {
-  const valid = path.join(fixtures, 'valid');
+  const valid = path.join(fixtures, 'shared');
   const tree = await transform(valid, 'web.md');
 
   await t.test('should replace the field list with a dl of ID, STRIDE, Severity and Responsibility rows', () => {
@@ -148,7 +156,7 @@ test('remarkThreatModel', async (t) => {
   });
 
   await t.test('should throw ThreatModelError with file:line:column and the hint', async () => {
-    await assert.rejects(transform(path.join(fixtures, 'invalid-value'), 'web.md'), (error: unknown) => {
+    await assert.rejects(transform(fixtureSite('invalid-value'), 'web.md'), (error: unknown) => {
       assert.ok(error instanceof ThreatModelError);
       assert.match(error.message, /^Threat model has 2 errors \(run `npm run check` for the full report\):\n/);
       assert.ok(error.message.includes('threat-models/web.md:36:32  error  Invalid STRIDE "Elevation of privlege" in WEB-01'));
@@ -169,7 +177,7 @@ test('remarkThreatModel', async (t) => {
   });
 
   await t.test('should not throw on warnings', async () => {
-    const tree = await transform(path.join(fixtures, 'not-applicable-covered'), 'web.md');
+    const tree = await transform(fixtureSite('not-applicable-covered'), 'web.md');
     assert.equal(rows(tree, 'WEB-01')[0]![0], 'ID');
   });
 
