@@ -77,6 +77,7 @@ export const RULES = {
   'lost-content': 'Content that the page would show but the reference and export would drop: nested lists, extra paragraphs, a second list.',
   'empty-title': 'A threat heading has an ID but no title.',
   'placeholder': 'Text left from the scaffold (`npm run new`) that was never replaced.',
+  'file-size': 'The file is larger than the check reads (128 KiB): Markdown parsing slows down sharply on some large inputs.',
 } as const;
 
 export type RuleName = keyof typeof RULES;

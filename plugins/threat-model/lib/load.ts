@@ -80,6 +80,11 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
       );
       continue;
     }
+    if (bytes.length > MAX_FILE_BYTES) {
+      diagnostics.push(diagnostic(file, undefined, 'file-size', `File is ${Math.round(bytes.length / 1024)} KiB; at most ${MAX_FILE_BYTES / 1024} KiB is read`,
+        'Shorten it: a threat model is a page, and the longest real ones are about 30 KiB. Move long material to the docs and link to it.'));
+      continue;
+    }
     const text = decode(bytes);
     if (text === undefined) {
       diagnostics.push(diagnostic(file, undefined, 'binary-file', 'File is not UTF-8 text',
@@ -118,6 +123,12 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
   );
   return {index, diagnostics: diagnostics.sort(compareDiagnostics), files: sources.map((s) => s.file)};
 }
+
+/**
+ * Larger files are not parsed: some Markdown inputs take time that grows
+ * faster than their size, and CI runs the check on strangers' files.
+ */
+export const MAX_FILE_BYTES = 128 * 1024;
 
 const utf8 = new TextDecoder('utf-8', {fatal: true});
 
