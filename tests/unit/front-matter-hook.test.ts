@@ -13,8 +13,8 @@ import threatModelPlugin from '../../plugins/threat-model/lib/plugin';
 
 const config = loadConfig(fixtureConfig);
 
-function plugin(hook: unknown) {
-  const context = {siteDir: '/site', baseUrl: '/', siteConfig: {markdown: {parseFrontMatter: hook}}} as unknown as LoadContext;
+function plugin(hook: unknown, markdown: Record<string, unknown> = {mdx1Compat: {comments: false, admonitions: false, headingIds: false}}) {
+  const context = {siteDir: '/site', baseUrl: '/', siteConfig: {markdown: {...markdown, parseFrontMatter: hook}}} as unknown as LoadContext;
   return threatModelPlugin(context, {index: buildIndex([], config), config, diagnostics: [], docsPluginId: 'threat-models', referencePath: '/reference', component: 'x'});
 }
 
@@ -45,6 +45,12 @@ test('the threat-model plugin', async (t) => {
     for (const hook of [undefined, async () => ({frontMatter: {}, content: ''})]) {
       assert.throws(() => plugin(hook), /set `markdown: \{parseFrontMatter: threatModels\.parseFrontMatter\}` in docusaurus\.config\.ts/);
     }
+  });
+
+  await t.test('should refuse a site that rewrites Markdown before it is parsed', () => {
+    assert.throws(() => plugin(parseFrontMatter, {preprocessor: ({fileContent}: {fileContent: string}) => fileContent}), /remove `markdown\.preprocessor`/);
+    assert.throws(() => plugin(parseFrontMatter, {mdx1Compat: {headingIds: true, admonitions: true}}),
+      /remove `markdown\.mdx1Compat\.headingIds` and `markdown\.mdx1Compat\.admonitions`/);
   });
 
   await t.test('should accept the reader', () => {

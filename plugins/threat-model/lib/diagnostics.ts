@@ -67,7 +67,7 @@ export const RULES = {
   'folder-layout': 'A subfolder or a symbolic link in the threat-model folder.',
   'raw-html': 'Raw HTML beyond the few inline elements the format allows, or any raw HTML in a heading.',
   'directive': 'Markdown directive syntax (`:name[…]`, `::name`, `:::name`) that the site would render as an element.',
-  'unsupported-markdown': 'Markdown the format does not carry to the reference and export (footnotes, task-list boxes).',
+  'unsupported-markdown': 'Markdown the format does not carry to the reference and export (footnotes, task-list boxes), or that the site rewrites before reading it (`mdx-code-block` fences).',
   'local-file': 'A link or image that points at a file outside the site, or uses `@site/`, an absolute path or `file:`.',
   'broken-link': 'A local link or image whose target page or file does not exist.',
   'broken-anchor': 'A link to an anchor (`#ID`) that the target page does not have.',

@@ -37,7 +37,21 @@ interface DocsContent {
 
 export default function threatModelPlugin(context: LoadContext, options: ThreatModelPluginOptions): Plugin {
   const {index, config} = options;
-  if (!usesThreatModelFrontMatter(context.siteConfig.markdown?.parseFrontMatter)) {
+  const markdown = context.siteConfig.markdown;
+  // Each of these rewrites a page's text before it is parsed, so the page
+  // would no longer be the file that the check read.
+  const rewrites = [
+    markdown?.preprocessor ? '`markdown.preprocessor`' : undefined,
+    markdown?.mdx1Compat?.headingIds ? '`markdown.mdx1Compat.headingIds`' : undefined,
+    markdown?.mdx1Compat?.admonitions ? '`markdown.mdx1Compat.admonitions`' : undefined,
+  ].filter(Boolean);
+  if (rewrites.length > 0) {
+    throw new Error(
+      `The threat-model plugin cannot build a site that rewrites Markdown before parsing it: remove ${rewrites.join(' and ')} (or set it to false) in docusaurus.config.ts.\n` +
+        'The check reads each contributed file as it is written; a rewrite would publish something it never read. (`future.v4: true` turns the mdx1Compat rewrites off.)',
+    );
+  }
+  if (!usesThreatModelFrontMatter(markdown?.parseFrontMatter)) {
     throw new Error(
       'The threat-model plugin needs the site to read front matter with its reader: set `markdown: {parseFrontMatter: threatModels.parseFrontMatter}` in docusaurus.config.ts.\n' +
         'Docusaurus\'s default parser runs `---js` front matter as JavaScript, so a contributed file could run code at build time.',

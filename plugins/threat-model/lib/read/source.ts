@@ -3,6 +3,7 @@
  * characters that a terminal, an annotation or a reader's eye would take
  * for something else.
  */
+import {unwrapMdxCodeBlocks} from '@docusaurus/utils';
 import {locate} from './front-matter';
 import {report, type Context} from './context';
 
@@ -24,6 +25,13 @@ export function checkSource(ctx: Context): boolean {
       'The file uses a lone carriage return (CR) as a line ending',
       'Save it with LF (or CRLF) line endings; lone CRs are read differently by the site, the check and editors.');
     return false;
+  }
+  // Docusaurus unwraps `mdx-code-block` fences with a pattern on the raw text
+  // before it parses anything: their content would be published as Markdown.
+  if (unwrapMdxCodeBlocks(text) !== text) {
+    report(ctx, locate(text, Math.max(0, text.search(/`{3,4}\x20*mdx-code-block/))), 'unsupported-markdown',
+      'An `mdx-code-block` fence, which the site unwraps into the page before reading it',
+      'Use another language name for the code block (e.g. `md`): the check reads it as code, the site would render its content.');
   }
   let count = 0;
   for (const match of text.matchAll(CONTROL)) {
