@@ -12,12 +12,13 @@ import {readFrontMatter, withoutBom} from './read/front-matter';
 import {pageAnchors} from './read/headings';
 
 export interface SiteFiles {
+  /** Routes of docs and React pages, without a trailing slash (`''` is the home page). */
+  routes: Set<string>;
   /**
-   * Routes of docs and React pages, without a trailing slash (`''` is the
-   * home page), each with the anchors of its headings when they are known
-   * (Markdown docs; not MDX or React pages).
+   * The anchors of a route's headings, when they are known (Markdown docs;
+   * not MDX or React pages). Read on first use: most checks link to few pages.
    */
-  routes: Map<string, Set<string> | undefined>;
+  anchors(route: string): Set<string> | undefined;
   /** Whether `/urlPath` is a regular file inside a static folder. */
   isStaticFile(urlPath: string): boolean;
 }
@@ -25,7 +26,9 @@ export interface SiteFiles {
 const trim = (route: string) => route.replace(/\/+$/, '');
 
 export function readSite(siteDir: string, config: Config): SiteFiles {
-  const routes: SiteFiles['routes'] = new Map();
+  const routes = new Set<string>();
+  const docsFiles = new Map<string, string>();
+  const anchorCache = new Map<string, Set<string> | undefined>();
   for (const docs of config.site.docs) {
     const root = path.resolve(siteDir, docs.path);
     const base = docs.routeBasePath.replace(/^\/+|\/+$/g, '');
@@ -33,19 +36,27 @@ export function readSite(siteDir: string, config: Config): SiteFiles {
       const relative = path.relative(root, file).split(path.sep).join('/');
       if (relative.split('/').some((part) => part.startsWith('_'))) continue;
       const text = fs.readFileSync(file, 'utf8');
-      const anchors = file.endsWith('.md') ? new Set(pageAnchors(parseMarkdown(withoutBom(text)), {summary: false})) : undefined;
-      routes.set(trim(`/${[base, docRoute(relative, text)].filter(Boolean).join('/')}`), anchors);
+      const route = trim(`/${[base, docRoute(relative, text)].filter(Boolean).join('/')}`);
+      routes.add(route);
+      if (file.endsWith('.md')) docsFiles.set(route, text);
     }
   }
   const pages = path.resolve(siteDir, config.site.pagesDir);
   for (const file of walk(pages, /\.(tsx|jsx|js|ts|md|mdx)$/)) {
     const relative = path.relative(pages, file).split(path.sep).join('/');
     if (relative.split('/').some((part) => part.startsWith('_')) || /\.module\./.test(relative)) continue;
-    routes.set(trim(`/${relative.replace(/\.[^.]+$/, '').replace(/(^|\/)index$/, '')}`), undefined);
+    routes.add(trim(`/${relative.replace(/\.[^.]+$/, '').replace(/(^|\/)index$/, '')}`));
   }
   const staticRoots = config.site.staticDirectories.map((d) => path.resolve(siteDir, d));
   return {
     routes,
+    anchors(route) {
+      if (!anchorCache.has(route)) {
+        const text = docsFiles.get(route);
+        anchorCache.set(route, text === undefined ? undefined : new Set(pageAnchors(parseMarkdown(withoutBom(text)), {summary: false})));
+      }
+      return anchorCache.get(route);
+    },
     isStaticFile(urlPath) {
       return staticRoots.some((root) => isRegularFileInside(root, urlPath));
     },

@@ -52,7 +52,7 @@ export function checkLinks(models: ThreatModel[], config: Config, site: SiteFile
         continue;
       }
       if (!link.image && site.routes.has(route)) {
-        const anchors = site.routes.get(route);
+        const anchors = site.anchors(route);
         if (anchors && target.anchor !== undefined && target.anchor !== '' && !anchors.has(target.anchor)) {
           const guess = propose(target.anchor, [...anchors]);
           broken(link, 'broken-anchor', `${what} ${shown}: the page ${route || '/'} has no anchor "#${visible(target.anchor)}"`,
@@ -61,7 +61,7 @@ export function checkLinks(models: ThreatModel[], config: Config, site: SiteFile
         continue;
       }
       if (site.isStaticFile(target.path)) continue;
-      const routes = [...site.routes.keys()].filter(Boolean);
+      const routes = [...site.routes].filter(Boolean);
       const guess = propose(route, routes);
       broken(link, 'broken-link', `${what} ${shown} is neither a page of the site nor a file in ${config.site.staticDirectories.join(', ')}`,
         guess ? `Did you mean "${guess}"?` : link.image ? 'Put the image in `static/img/` and write `/img/<name>`.' : 'Check the URL; pages of the site are linked by their route, e.g. `/docs/…`.');
