@@ -14,7 +14,7 @@
  */
 import {createHash} from 'node:crypto';
 import path from 'node:path';
-import type {Heading, Link, List, PhrasingContent, Root, RootContent} from 'mdast';
+import type {Heading, Link, PhrasingContent, Root, RootContent} from 'mdast';
 import type {Config} from './config';
 import {compareDiagnostics, diagnostic, type Diagnostic} from './diagnostics';
 import {failBuild} from './fail-build';
