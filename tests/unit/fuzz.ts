@@ -58,7 +58,6 @@ function readSet(dir: string, config: Config): Site {
 
 const real = readSet(path.join(repo, 'threat-models'), loadConfig(siteConfig));
 const small = readSet(path.join(repo, 'tests', 'fixtures', 'shared', 'threat-models'), loadConfig(fixtureConfig));
-const originals = real.files;
 
 // The bench's corpus generator uses the same seeded PRNG (mulberry32).
 const prng = rng;

@@ -69,7 +69,6 @@ export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(
 export function analyze(sources: SourceFile[], config: Config, cache?: ParseCache, site?: SiteFiles, findings: Diagnostic[] = []): LoadResult {
   const diagnostics: Diagnostic[] = [...findings];
   const models: ThreatModel[] = [];
-  const digests: Record<string, string> = {};
   for (const {file, bytes} of sources) {
     if (!file.endsWith('.md')) {
       diagnostics.push(
@@ -104,24 +103,21 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
     }
     diagnostics.push(...result.diagnostics);
     if (result.model) models.push(result.model);
-    if (!result.diagnostics.some((d) => d.severity === 'error')) digests[file] = digest;
   }
-  const index = buildIndex(models, config, digests);
+  const index = buildIndex(models, config);
   const threats = index.models.flatMap((m) => m.threats);
   const files = sources.map((s) => s.file);
   const useCases = checkUseCases(models, config, files);
   // A duplicate's own name is part of the duplicate finding, which says where to merge it.
   const duplicates = new Set(useCases.filter((d) => d.ruleId.endsWith(':duplicate-use-case')).map((d) => d.file));
-  const kept = diagnostics.filter((d) => !(duplicates.has(d.file) && d.ruleId.endsWith(':file-name')));
-  diagnostics.length = 0;
-  diagnostics.push(...kept);
-  diagnostics.push(
+  const all = [
+    ...diagnostics.filter((d) => !(duplicates.has(d.file) && d.ruleId.endsWith(':file-name'))),
     ...useCases,
     ...checkDuplicateIds(threats),
     ...checkRelated(threats, config, files),
     ...checkLinks(index.models, config, site, files),
-  );
-  return {index, diagnostics: diagnostics.sort(compareDiagnostics), files: sources.map((s) => s.file)};
+  ];
+  return {index, diagnostics: all.sort(compareDiagnostics), files};
 }
 
 /**

@@ -6,11 +6,7 @@ import type {Config} from './config';
 import {STRIDE} from './schema';
 import type {CoverageCell, ThreatIndex, ThreatModel} from './types';
 
-/**
- * @param digests Content digest of each file that parsed without error, so
- *   the remark plugin can reuse this parse instead of repeating it.
- */
-export function buildIndex(models: ThreatModel[], config: Config, digests: Record<string, string> = {}): ThreatIndex {
+export function buildIndex(models: ThreatModel[], config: Config): ThreatIndex {
   const order = new Map(config.useCases.map((u, i) => [u.id, i]));
   const sorted = models
     .filter((m) => order.has(m.useCase))
@@ -41,8 +37,7 @@ export function buildIndex(models: ThreatModel[], config: Config, digests: Recor
       }
     }
   }
-  const kept = Object.fromEntries(unique.filter((m) => digests[m.file]).map((m) => [m.file, digests[m.file]!]));
-  return {models: unique, locations, backlinks, coverage, digests: kept};
+  return {models: unique, locations, backlinks, coverage};
 }
 
 /**

@@ -86,6 +86,4 @@ export interface ThreatIndex {
   backlinks: Record<string, string[]>;
   /** use case → STRIDE category → cell. */
   coverage: Record<string, Record<string, CoverageCell>>;
-  /** File → content digest, for files modelled here without errors. */
-  digests: Record<string, string>;
 }

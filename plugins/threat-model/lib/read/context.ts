@@ -10,6 +10,8 @@ export interface Context {
   /** The file's text without a byte-order mark: node offsets index it. */
   text: string;
   diagnostics: Diagnostic[];
+  /** `text` split into lines, once, for the readers that search it by line. */
+  lines?: string[];
   /** Raw elements already reported in this file, so their end tags are not. */
   refusedHtml?: Set<string>;
   /** Allowed raw elements opened and not yet closed, in the order read. */

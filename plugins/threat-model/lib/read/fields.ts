@@ -131,7 +131,7 @@ function splitField(paragraph: Paragraph): SplitField | undefined {
 /** Where `token` is written in a field's value; the value's start if it is not there verbatim. */
 function tokenPoint(split: SplitField, token: string, ctx: Context): Point {
   const boundary = /[\s,`*_]/;
-  const lines = ctx.text.split('\n');
+  const lines = (ctx.lines ??= ctx.text.split('\n'));
   for (let line = split.point.line; line <= split.endLine; line++) {
     const source = lines[line - 1] ?? '';
     const from = line === split.point.line ? split.point.column - 1 : 0;

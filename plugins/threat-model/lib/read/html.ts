@@ -25,7 +25,7 @@ export const ALLOWED_HTML: Readonly<Record<string, readonly string[]>> = {
 const SCRIPTING = new Set([
   'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'form', 'svg', 'math',
   'template', 'noscript', 'portal', 'button', 'input', 'textarea', 'select', 'plaintext', 'xmp', 'noembed', 'noframes',
-  'title', 'style', 'iframe', 'frame', 'image', 'isindex', 'video', 'audio', 'source', 'track',
+  'title', 'style', 'image', 'isindex', 'video', 'audio', 'source', 'track',
 ]);
 
 const VOID = new Set(['br']);

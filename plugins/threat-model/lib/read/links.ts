@@ -70,7 +70,8 @@ export function classifyUrl(url: string, file: string, config: Config, image: bo
   } catch {
     return {rule: 'broken-link', message: `${what} ${shown} has malformed percent-encoding`, hint: 'Fix the `%` escapes in the URL.'};
   }
-  if (/^@site(\/|$)/.test(decoded) || /^@/.test(decoded)) {
+  // `@site/` and any other `@` alias resolve outside the page's folder.
+  if (decoded.startsWith('@')) {
     return {rule: 'local-file', message: `${what} ${shown} uses a build alias`, hint: `\`@site/\` reaches any file of the build machine. ${SITE_HINT}`};
   }
   const segments = decoded.split('/');
