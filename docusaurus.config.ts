@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
@@ -10,7 +9,6 @@ const repoUrl = process.env.SITE_REPO_URL ?? 'https://github.com/threat-model-si
 const threatModels = threatModelSite({
   siteDir: __dirname,
   config: contentConfig,
-  referenceComponent: path.join(__dirname, 'src/components/reference/ReferencePage.tsx'),
   docs: {sidebarPath: './sidebars-threat-models.ts', editUrl: `${repoUrl}/edit/main/`},
 });
 const {referencePath} = threatModels.config.site;

@@ -19,7 +19,7 @@ import path from 'node:path';
 import {spawn, type ChildProcess} from 'node:child_process';
 import zlib from 'node:zlib';
 import {chromium, type Page} from '@playwright/test';
-import {PAGE_SIZE} from '../src/components/reference/page-size';
+import {PAGE_SIZE} from '../plugins/threat-model/theme/ThreatModelReference/page-size';
 import {DOCUSAURUS_BIN, type Site} from './site';
 import {pageWeight, propsChunkFiles, type PageWeight} from './weight';
 import {fmtBytes, fmtMs, log, median, percentile, round} from './util';

@@ -22,6 +22,13 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Files read (relative paths), including ones that failed to parse. */
   files: string[];
+  /**
+   * The findings that reading one file alone does not give: about the
+   * folder, or across files (IDs, Related, use cases, links). Under
+   * `docusaurus start` a page's own findings reach the browser overlay
+   * from its compilation; these are the ones only the plugin can report.
+   */
+  crossFile: Diagnostic[];
 }
 
 export interface SourceFile {
@@ -68,6 +75,7 @@ export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(
  */
 export function analyze(sources: SourceFile[], config: Config, cache?: ParseCache, site?: SiteFiles, findings: Diagnostic[] = []): LoadResult {
   const diagnostics: Diagnostic[] = [...findings];
+  const ownFindings = new Set<Diagnostic>();
   const models: ThreatModel[] = [];
   for (const {file, bytes} of sources) {
     if (!file.endsWith('.md')) {
@@ -102,6 +110,7 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
       cache?.set(file, digest, result);
     }
     diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) ownFindings.add(d);
     if (result.model) models.push(result.model);
   }
   const index = buildIndex(models, config);
@@ -117,7 +126,8 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
     ...checkRelated(threats, config, files),
     ...checkLinks(index.models, config, site, files),
   ];
-  return {index, diagnostics: all.sort(compareDiagnostics), files};
+  const sorted = all.sort(compareDiagnostics);
+  return {index, diagnostics: sorted, files, crossFile: sorted.filter((d) => !ownFindings.has(d))};
 }
 
 /**

@@ -1,45 +1,156 @@
 /**
- * Docusaurus plugin: fails the build on threat-model errors, adds the
- * generated security-model reference route, and writes the JSON export and
- * its JSON Schema beside the built site.
+ * The Docusaurus plugin. In its lifecycle it loads, indexes and checks the
+ * threat-model folder (`loadContent`, again whenever a file in it changes),
+ * publishes the cross-file data that pages render at run time
+ * (`setGlobalData`), adds the generated reference route with its data as
+ * props, provides the theme components (`getThemePath`), and writes the
+ * JSON export and its JSON Schema beside the built site.
  */
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
-import type {LoadContext, Plugin} from '@docusaurus/types';
-import type {Config} from './config';
-import type {Diagnostic} from './diagnostics';
-import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
-import {buildReferenceData} from './reference-data';
+import type {LoadContext, OptionValidationContext, Plugin} from '@docusaurus/types';
 import {failBuild} from './fail-build';
 import {usesThreatModelFrontMatter} from './front-matter-hook';
+import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
+import {buildGlobalData, PLUGIN_NAME} from './global-data';
+import {loadThreatModels, type LoadResult} from './load';
+import {normalizeOptions, type Options, type PluginOptions} from './options';
+import {buildReferenceData} from './reference-data';
 import {ThreatModelError} from './remark';
-import type {ThreatIndex} from './types';
-
-export interface ThreatModelPluginOptions {
-  index: ThreatIndex;
-  config: Config;
-  /** Findings from loading the folder; any error fails the build. */
-  diagnostics: Diagnostic[];
-  /** Id of the docs instance that serves the threat models. */
-  docsPluginId: string;
-  /** Route of the reference page. */
-  referencePath: string;
-  /** React component rendering the reference page. */
-  component: string;
-}
+import {formatDiagnostic} from './report/text';
 
 export const EXPORT_FILE = 'threat-models.json';
 export const EXPORT_SCHEMA_FILE = 'threat-models.schema.json';
+
+/** The theme: compiled JavaScript in the package, TypeScript sources in the repository (for swizzling). */
+const ROOT = path.resolve(__dirname, '..');
+const THEME_PATH = path.join(ROOT, 'theme');
+const TYPESCRIPT_THEME_PATH = path.basename(ROOT) === 'dist' ? path.join(ROOT, '..', 'theme') : THEME_PATH;
+
+export interface LoadedContent extends LoadResult {
+  /** Names, sizes and modification times of the folder's files when it was read. */
+  signature: string;
+}
 
 interface DocsContent {
   loadedVersions: Array<{docs: Array<{source: string; permalink: string}>}>;
 }
 
-export default function threatModelPlugin(context: LoadContext, options: ThreatModelPluginOptions): Plugin {
-  const {index, config} = options;
+export default function threatModelPlugin(context: LoadContext, options: Options): Plugin<LoadedContent> {
+  refuseRewritingSites(context);
+  const {config} = options;
+  const folder = path.resolve(context.siteDir, config.dir);
+  const cacheFile = options.cacheFile === false ? undefined : path.resolve(context.siteDir, options.cacheFile);
+  const production = process.env.NODE_ENV === 'production';
+  let latest: LoadedContent | undefined;
+  let exported: ThreatModelExport | undefined;
+  let reported = '';
+
+  function load(): LoadedContent {
+    const signature = folderSignature(folder);
+    latest = {...loadThreatModels(config.dir, config, context.siteDir, {cacheFile}), signature};
+    return latest;
+  }
+
+  /** `content` unless the folder changed since: another plugin's reload can hand this one its previous content. */
+  function fresh(content: LoadedContent): LoadedContent {
+    const current = latest ?? content;
+    return current.signature === folderSignature(folder) ? current : load();
+  }
+
+  return {
+    name: PLUGIN_NAME,
+
+    getThemePath: () => THEME_PATH,
+    getTypeScriptThemePath: () => TYPESCRIPT_THEME_PATH,
+
+    getPathsToWatch() {
+      return [path.join(folder, '**/*')];
+    },
+
+    async loadContent() {
+      const content = load();
+      const errors = content.diagnostics.filter((d) => d.severity === 'error');
+      if (production) {
+        if (errors.length > 0) failBuild(new ThreatModelError(errors));
+      } else {
+        reported = reportInDev(content, reported);
+      }
+      return content;
+    },
+
+    async allContentLoaded({allContent, actions}) {
+      const current = fresh(allContent[PLUGIN_NAME]?.[options.id] as LoadedContent);
+      const docs = (allContent['docusaurus-plugin-content-docs']?.[options.docsPluginId] as DocsContent | undefined)
+        ?.loadedVersions[0]?.docs ?? [];
+      const permalinks: Record<string, string> = {};
+      for (const doc of docs) {
+        if (path.resolve(context.siteDir, path.dirname(doc.source.replace(/^@site\//, ''))) !== folder) continue;
+        permalinks[path.basename(doc.source).replace(/\.md$/, '')] = doc.permalink;
+      }
+      exported = buildExport(current.index, config, permalinks);
+      const paths = {exportPath: `${context.baseUrl}${EXPORT_FILE}`, schemaPath: `${context.baseUrl}${EXPORT_SCHEMA_FILE}`};
+      const reference = buildReferenceData(exported, current.index.coverage, paths);
+      actions.addRoute({path: config.site.referencePath, component: '@theme/ThreatModelReference', exact: true, props: {reference}});
+      actions.setGlobalData(
+        buildGlobalData(current.index, exported, config, {referencePath: config.site.referencePath, exportPath: paths.exportPath}),
+      );
+    },
+
+    async postBuild({outDir}) {
+      if (!exported) throw new Error('The threat-model export was not built: allContentLoaded did not run.');
+      await fsp.writeFile(path.join(outDir, EXPORT_FILE), `${JSON.stringify(exported, null, 2)}\n`);
+      await fsp.writeFile(path.join(outDir, EXPORT_SCHEMA_FILE), `${JSON.stringify(exportJsonSchema(), null, 2)}\n`);
+    },
+  };
+}
+
+export function validateOptions({options}: OptionValidationContext<PluginOptions, Options>): Options {
+  return normalizeOptions(options);
+}
+
+/**
+ * Under `docusaurus start`: print the findings that no page's compilation
+ * shows (a page's own ones reach the browser overlay and the terminal from
+ * its compilation), once per change, without a stack trace, and say when
+ * they are gone. Returns what it printed, to compare with the next load.
+ */
+function reportInDev(content: LoadedContent, previous: string): string {
+  const text = content.crossFile.map(formatDiagnostic).join('\n');
+  if (text === previous) return previous;
+  if (text) {
+    const errors = content.crossFile.filter((d) => d.severity === 'error').length;
+    process.stderr.write(`\n[ERROR] Threat models: ${errors} error${errors === 1 ? '' : 's'} across files (run \`npm run check\` for the full report):\n${text}\n`);
+  } else if (previous) {
+    process.stdout.write('\n[SUCCESS] Threat models: the errors across files are fixed.\n');
+  }
+  return text;
+}
+
+/** Cheap to compute on every reload: a changed file changes its size or its modification time. */
+function folderSignature(folder: string): string {
+  try {
+    return fs
+      .readdirSync(folder, {withFileTypes: true})
+      .map((entry) => {
+        const stat = fs.lstatSync(path.join(folder, entry.name));
+        return `${entry.name}:${stat.size}:${stat.mtimeMs}`;
+      })
+      .sort()
+      .join('\n');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Each of these rewrites a page's text before it is parsed, so the page
+ * would no longer be the file that the check read. Without the front-matter
+ * hook, Docusaurus's default parser runs `---js` front matter as code.
+ */
+function refuseRewritingSites(context: LoadContext): void {
   const markdown = context.siteConfig.markdown;
-  // Each of these rewrites a page's text before it is parsed, so the page
-  // would no longer be the file that the check read.
   const rewrites = [
     markdown?.preprocessor ? '`markdown.preprocessor`' : undefined,
     markdown?.mdx1Compat?.headingIds ? '`markdown.mdx1Compat.headingIds`' : undefined,
@@ -57,40 +168,4 @@ export default function threatModelPlugin(context: LoadContext, options: ThreatM
         'Docusaurus\'s default parser runs `---js` front matter as JavaScript, so a contributed file could run code at build time.',
     );
   }
-  let exported: ThreatModelExport | undefined;
-
-  return {
-    name: 'threat-model-reference',
-
-    getPathsToWatch() {
-      return [path.join(context.siteDir, config.dir, '**/*')];
-    },
-
-    async loadContent() {
-      const errors = options.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length > 0) failBuild(new ThreatModelError(errors));
-    },
-
-    async allContentLoaded({allContent, actions}) {
-      const docs = (allContent['docusaurus-plugin-content-docs']?.[options.docsPluginId] as DocsContent | undefined)
-        ?.loadedVersions[0]?.docs ?? [];
-      const permalinks: Record<string, string> = {};
-      for (const doc of docs) {
-        const useCase = path.basename(doc.source).replace(/\.md$/, '');
-        permalinks[useCase] = doc.permalink;
-      }
-      exported = buildExport(index, config, permalinks);
-      const reference = buildReferenceData(exported, index.coverage, {
-        exportPath: `${context.baseUrl}${EXPORT_FILE}`,
-        schemaPath: `${context.baseUrl}${EXPORT_SCHEMA_FILE}`,
-      });
-      actions.addRoute({path: options.referencePath, component: options.component, exact: true, props: {reference}});
-    },
-
-    async postBuild({outDir}) {
-      if (!exported) throw new Error('The threat-model export was not built: allContentLoaded did not run.');
-      await fs.writeFile(path.join(outDir, EXPORT_FILE), `${JSON.stringify(exported, null, 2)}\n`);
-      await fs.writeFile(path.join(outDir, EXPORT_SCHEMA_FILE), `${JSON.stringify(exportJsonSchema(), null, 2)}\n`);
-    },
-  };
 }

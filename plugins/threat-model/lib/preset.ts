@@ -1,31 +1,35 @@
 /**
  * Everything a site adds to publish threat models, in one call: the
- * threat-model docs instance (remark plugin, sanitizer) and the reference
- * plugin, both fed from one parse of the folder.
+ * threat-model docs instance (remark plugin, sanitizer), the plugin that
+ * loads and checks the folder, and the front-matter hook for the site.
+ *
+ * ```ts
+ * const threatModels = threatModelSite({siteDir: __dirname, config: contentConfig});
+ * export default {markdown: {parseFrontMatter: threatModels.parseFrontMatter}, plugins: threatModels.plugins};
+ * ```
  */
 import path from 'node:path';
 import type {PluginConfig} from '@docusaurus/types';
 import {loadConfig, type Config, type ConfigInput} from './config';
-import {loadThreatModels} from './load';
-import threatModelPlugin from './plugin';
 import {parseFrontMatter} from './front-matter-hook';
+import type {PluginOptions} from './options';
 import remarkThreatModel, {remarkThreatModelOptions} from './remark';
 import rehypeSanitizeThreatModel from './sanitize';
+
+/** The plugin's module, as Docusaurus loads it: `.ts` in the repository, `.js` in the package. */
+const PLUGIN_MODULE = path.join(__dirname, `plugin${path.extname(__filename)}`);
 
 export interface ThreatModelSiteOptions {
   /** Absolute site directory (`__dirname` of `docusaurus.config.ts`). */
   siteDir: string;
   /** The content configuration: the default export of `threat-model.config.ts`. */
   config: ConfigInput;
-  /** React component (module path) that renders the reference page. */
-  referenceComponent: string;
   /** More options for the docs instance, such as `sidebarPath` and `editUrl`. */
   docs?: Record<string, unknown>;
-  /**
-   * Parse cache between builds. Default: in `node_modules/.cache`, which
-   * `docusaurus clear` empties. `false` turns it off.
-   */
-  cacheFile?: string | false;
+  /** Id of the docs instance. Default `threat-models`. */
+  docsPluginId?: string;
+  /** Parse cache between builds (see the plugin's `cacheFile` option). */
+  cacheFile?: PluginOptions['cacheFile'];
 }
 
 export interface ThreatModelSite {
@@ -42,15 +46,14 @@ export interface ThreatModelSite {
 }
 
 export function threatModelSite(options: ThreatModelSiteOptions): ThreatModelSite {
-  const {siteDir} = options;
   const config = loadConfig(options.config);
+  const docsPluginId = options.docsPluginId ?? 'threat-models';
   const {referencePath, routeBasePath} = config.site;
-  const cacheFile =
-    options.cacheFile === false ? undefined : (options.cacheFile ?? path.join(siteDir, 'node_modules/.cache/threat-model/parse-cache.json'));
-  // The one parse of the folder: the remark plugin and the reference route
-  // both receive this index through their options, so no consumer reads the
-  // files a second time.
-  const {index, diagnostics} = loadThreatModels(config.dir, config, siteDir, {cacheFile});
+  const pluginOptions: PluginOptions = {
+    config,
+    docsPluginId,
+    ...(options.cacheFile === undefined ? {} : {cacheFile: options.cacheFile}),
+  };
 
   return {
     config,
@@ -59,23 +62,17 @@ export function threatModelSite(options: ThreatModelSiteOptions): ThreatModelSit
       [
         '@docusaurus/plugin-content-docs',
         {
-          id: 'threat-models',
+          id: docsPluginId,
           path: config.dir,
           routeBasePath,
           ...options.docs,
-          beforeDefaultRemarkPlugins: [[remarkThreatModel, remarkThreatModelOptions({index, config, siteDir, referencePath})]],
+          beforeDefaultRemarkPlugins: [
+            [remarkThreatModel, remarkThreatModelOptions({config, siteDir: options.siteDir, referencePath, pluginId: 'default'})],
+          ],
           rehypePlugins: [rehypeSanitizeThreatModel],
         },
       ],
-      (context) =>
-        threatModelPlugin(context, {
-          index,
-          config,
-          diagnostics,
-          docsPluginId: 'threat-models',
-          referencePath,
-          component: options.referenceComponent,
-        }),
+      [PLUGIN_MODULE, pluginOptions],
     ],
   };
 }

@@ -1,50 +1,53 @@
 /**
  * Remark plugin for the threat-model docs instance. Register it in
- * `beforeDefaultRemarkPlugins`, so that the links it emits as file paths
- * (`./cli.md#CLI-03`) go through Docusaurus's own link resolution, which fails
- * the build on a broken one, and the headings it adds reach the TOC.
+ * `beforeDefaultRemarkPlugins`, so that the headings it adds reach the TOC.
  *
  * It reads the tree Docusaurus parsed with the one reader (`read/`), which
  * marks the threats it read; this plugin decorates exactly those nodes and
- * never looks for threats with a pattern of its own. It receives the
- * cross-document index through its options: options are part of
- * Docusaurus's loader cache key, so a change in any file invalidates every
- * page, and no sibling file is read here, so the persistent cache cannot
- * serve stale pages.
+ * never looks for threats with a pattern of its own.
+ *
+ * A page's output depends on its own file and the configuration only. What
+ * comes from other files (the titles behind Related IDs, "Referenced by")
+ * is rendered by theme components from the plugin's global data, so a
+ * change in one file reaches every page without recompiling the others, and
+ * a cached page can never show another file's stale data. The findings
+ * that involve other files (unknown Related IDs, broken links) are the
+ * plugin's: it reports them on every load.
  */
 import {createHash} from 'node:crypto';
 import path from 'node:path';
 import type {Heading, Link, PhrasingContent, Root, RootContent} from 'mdast';
 import type {Config} from './config';
-import {compareDiagnostics, diagnostic, type Diagnostic} from './diagnostics';
+import {compareDiagnostics, type Diagnostic} from './diagnostics';
 import {failBuild} from './fail-build';
 import {readThreatModel} from './read';
-import {checkLinks} from './rules/links';
 import {formatDiagnostic} from './report/text';
 import {SEVERITIES, STRIDE} from './schema';
 import {featureAnchor, responsibilityLabel, severityCounts, strideCounts} from './present';
-import type {Inline, Threat, ThreatIndex, ThreatModel} from './types';
+import type {Inline, Threat, ThreatModel} from './types';
 
 export interface RemarkThreatModelOptions {
-  index: ThreatIndex;
   config: Config;
   /** Absolute site directory, to turn `file.path` into the index's paths. */
   siteDir: string;
   /** Route of the generated reference page, for feature links. */
   referencePath: string;
+  /** Id of the plugin instance whose global data the page's components read. */
+  pluginId: string;
 }
 
 /**
  * Options with a compact JSON form. Docusaurus serialises plugin options
- * twice: into the MDX loader's cache key (which must change whenever the
- * index does) and into the site config shipped to every browser (which must
- * not carry the whole index). A content digest serves both.
+ * twice: into the MDX loader's cache key, which must change whenever what a
+ * page's output depends on besides its own file changes (the configuration
+ * and the reference path), and into the site config shipped to every
+ * browser, which needs none of it. A digest of those inputs serves both.
  */
 export function remarkThreatModelOptions(options: RemarkThreatModelOptions): RemarkThreatModelOptions {
   const digest = createHash('sha256')
-    .update(JSON.stringify({index: options.index, config: options.config, referencePath: options.referencePath}))
+    .update(JSON.stringify({config: options.config, referencePath: options.referencePath, pluginId: options.pluginId}))
     .digest('hex');
-  return Object.assign({}, options, {toJSON: () => ({threatModelIndex: digest})});
+  return Object.assign({}, options, {toJSON: () => ({threatModelContent: digest})});
 }
 
 interface VFileLike {
@@ -62,8 +65,9 @@ export class ThreatModelError extends Error {
         `(run \`npm run check\` for the full report):\n${diagnostics.map(formatDiagnostic).join('\n')}`,
     );
     this.name = 'ThreatModelError';
-    // Docusaurus prints `stack`: the findings already say where and why.
-    this.stack = `${this.name}: ${this.message}`;
+    // Docusaurus prints the message and then `stack`: the findings already
+    // say where and why, so a trace would only print them a second time.
+    this.stack = `${this.name}: the findings are listed above`;
     // Not enumerable: Docusaurus prints the error object, and the message
     // already lists every finding.
     Object.defineProperty(this, 'diagnostics', {value: diagnostics, enumerable: false});
@@ -71,53 +75,19 @@ export class ThreatModelError extends Error {
 }
 
 export default function remarkThreatModel(options: RemarkThreatModelOptions) {
-  const {index, config, siteDir} = options;
+  const {config, siteDir} = options;
   const dir = path.resolve(siteDir, config.dir);
 
   return (tree: Root, file: VFileLike): void => {
     if (!file.path || !file.path.startsWith(dir + path.sep) || !file.path.endsWith('.md')) return;
     const relative = path.relative(siteDir, file.path).split(path.sep).join('/');
     const {model, diagnostics} = readThreatModel({tree, source: String(file.value), file: relative, config});
-    const errors = [...diagnostics, ...crossFileErrors(model, index, relative, config)].filter((d) => d.severity === 'error');
+    const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || !model) failBuild(new ThreatModelError(errors.sort(compareDiagnostics)));
 
-    const files = fileNames(index, model.file);
     insertSummary(tree, model);
-    decorateThreats(tree, model, index, files, options);
-  };
-}
-
-/**
- * Related IDs and links into other threat models that the index lacks, for
- * the file being compiled (under `docusaurus start` it may have changed since
- * the index was built).
- */
-function crossFileErrors(model: ThreatModel | undefined, index: ThreatIndex, file: string, config: Config): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (model) {
-    const models = [model, ...index.models.filter((m) => m.file !== file)];
-    out.push(...checkLinks(models, config, undefined, models.map((m) => m.file)).filter((d) => d.file === file));
-  }
-  for (const threat of model?.threats ?? []) {
-    for (const id of threat.related) {
-      if (!index.locations[id]) {
-        out.push(
-          diagnostic(file, threat.relatedAt[id] ?? threat.position, 'unknown-related', `Related ID "${id}" in ${threat.id} exists in no threat model`,
-            `Remove "${id}" from Related, or add a threat with that ID.`),
-        );
-      }
-    }
-  }
-  return out;
-}
-
-/** Threat ID → file-path link target relative to the page being built. */
-function fileNames(index: ThreatIndex, from: string): (id: string) => string | undefined {
-  return (id) => {
-    const location = index.locations[id];
-    if (!location) return undefined;
-    const target = path.posix.relative(path.posix.dirname(from), location.file);
-    return `${target.startsWith('.') ? '' : './'}${target}#${id}`;
+    const used = decorateThreats(tree, model, options);
+    tree.children.unshift(...[...used].sort().map((name) => importComponent(name) as unknown as RootContent));
   };
 }
 
@@ -194,13 +164,13 @@ function insertSummary(tree: Root, model: ThreatModel): void {
 /* Threats                                                             */
 /* ------------------------------------------------------------------ */
 
-function decorateThreats(
-  tree: Root,
-  model: ThreatModel,
-  index: ThreatIndex,
-  targetOf: (id: string) => string | undefined,
-  options: RemarkThreatModelOptions,
-): void {
+/** Theme components that pages use for what comes from other files. */
+const COMPONENTS = {related: 'ThreatModelRelated', referencedBy: 'ThreatModelReferencedBy'} as const;
+type ComponentName = (typeof COMPONENTS)[keyof typeof COMPONENTS];
+
+/** Decorates the threats and returns the theme components the page now uses. */
+function decorateThreats(tree: Root, model: ThreatModel, options: RemarkThreatModelOptions): Set<ComponentName> {
+  const used = new Set<ComponentName>();
   const threats = new Map(model.threats.map((t) => [t.id, t]));
   const children = tree.children;
   for (let i = 0; i < children.length; i++) {
@@ -215,20 +185,20 @@ function decorateThreats(
     let end = i + 1;
     while (end < children.length && !(children[end]!.type === 'heading' && (children[end] as Heading).depth <= 3)) end++;
     const listIndex = children.slice(i + 1, end).findIndex((n) => n.data?.threatModel?.fields === threat.id);
-    const fields = fieldTable(threat, targetOf, index, options) as unknown as RootContent;
-    const backlinks = referencedBy(threat, index, targetOf);
-    if (backlinks) {
-      children.splice(end, 0, backlinks as unknown as RootContent);
-    }
+    const fields = fieldTable(threat, options, used) as unknown as RootContent;
+    // Every threat gets the list: another file may start naming it at any time.
+    children.splice(end, 0, component(COMPONENTS.referencedBy, {threat: threat.id}, options, 'flow') as unknown as RootContent);
+    used.add(COMPONENTS.referencedBy);
     if (listIndex === -1) {
       children.splice(i + 1, 0, fields);
     } else {
       children.splice(i + 1 + listIndex, 1, fields);
     }
   }
+  return used;
 }
 
-function fieldTable(threat: Threat, targetOf: (id: string) => string | undefined, index: ThreatIndex, options: RemarkThreatModelOptions): Block {
+function fieldTable(threat: Threat, options: RemarkThreatModelOptions, used: Set<ComponentName>): Block {
   const label = responsibilityLabel(threat.responsibility, options.config.runtime);
   const referencePath = options.referencePath;
   const rows: Array<[string, unknown[]]> = [
@@ -248,10 +218,8 @@ function fieldTable(threat: Threat, targetOf: (id: string) => string | undefined
     ]);
   }
   if (threat.related.length > 0) {
-    rows.push([
-      'Related',
-      joined(threat.related.map((id) => relatedLink(id, targetOf, index)), () => text(', ')),
-    ]);
+    used.add(COMPONENTS.related);
+    rows.push(['Related', [component(COMPONENTS.related, {ids: threat.related.join(' ')}, options, 'text')]]);
   }
   rows.push([
     'References',
@@ -264,18 +232,39 @@ function fieldTable(threat: Threat, targetOf: (id: string) => string | undefined
   );
 }
 
-function relatedLink(id: string, targetOf: (id: string) => string | undefined, index: ThreatIndex): Link {
-  const target = targetOf(id)!;
-  const title = index.locations[id]?.title;
-  return link(target, [text(id), ...(title ? [text(` (${title})`)] : [])]);
+/**
+ * A JSX element of a theme component, with string attributes only. The
+ * reader has already refused every character that could matter here, and
+ * MDX writes attribute values as string literals, never as code.
+ */
+function component(name: ComponentName, attributes: Record<string, string>, options: RemarkThreatModelOptions, kind: 'flow' | 'text') {
+  const all = options.pluginId === 'default' ? attributes : {...attributes, pluginId: options.pluginId};
+  return {
+    type: kind === 'flow' ? 'mdxJsxFlowElement' : 'mdxJsxTextElement',
+    name,
+    attributes: Object.entries(all).map(([key, value]) => ({type: 'mdxJsxAttribute', name: key, value})),
+    children: [],
+  };
 }
 
-function referencedBy(threat: Threat, index: ThreatIndex, targetOf: (id: string) => string | undefined): Block | undefined {
-  const sources = (index.backlinks[threat.id] ?? []).filter((id) => index.locations[id]?.useCase !== threat.useCase);
-  if (sources.length === 0) return undefined;
-  return el('div', 'tm-backlinks', [
-    el('p', 'tm-backlinks__title', [text(`Referenced by ${sources.length === 1 ? 'one threat' : `${sources.length} threats`} in other use cases:`)]),
-    el('ul', undefined, sources.map((id) => el('li', undefined, [relatedLink(id, targetOf, index)]))),
-  ]);
+/** `import Name from '@theme/Name'`, as the ESM node MDX compiles. */
+function importComponent(name: ComponentName) {
+  const source = `@theme/${name}`;
+  return {
+    type: 'mdxjsEsm',
+    value: `import ${name} from '${source}';`,
+    data: {
+      estree: {
+        type: 'Program',
+        sourceType: 'module',
+        body: [
+          {
+            type: 'ImportDeclaration',
+            specifiers: [{type: 'ImportDefaultSpecifier', local: {type: 'Identifier', name}}],
+            source: {type: 'Literal', value: source, raw: JSON.stringify(source)},
+          },
+        ],
+      },
+    },
+  };
 }
-

@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
-import {RESPONSIBILITIES} from '@site/plugins/threat-model/lib/vocabulary';
-import {responsibilityLabel} from '@site/plugins/threat-model/lib/present';
+import {RESPONSIBILITIES} from '../../lib/vocabulary';
+import {responsibilityLabel} from '../../lib/present';
 import {Badge, ThreatLink, type ReferenceData} from './shared';
 
 export function ResponsibilitySplit({data}: {data: ReferenceData}): ReactNode {

@@ -1,0 +1,22 @@
+/**
+ * Browser-safe entry point: what the theme's components and a site's own
+ * pages may import. It holds no Node.js import (a test bundles it for the
+ * browser and fails on one); the Node.js side is `index.ts`.
+ */
+import {usePluginData} from '@docusaurus/useGlobalData';
+import {PLUGIN_NAME, type ThreatModelGlobalData} from '../lib/global-data';
+
+export {PLUGIN_NAME, threatUrl, type ThreatModelGlobalData, type UseCaseEntry} from '../lib/global-data';
+export {RESPONSIBILITIES, SEVERITIES, STATUSES, STRIDE} from '../lib/vocabulary';
+export type {Responsibility, Severity, Stride} from '../lib/vocabulary';
+export {featureAnchor, inlineText, responsibilityLabel, severityCounts, strideCounts, useCaseAnchor} from '../lib/present';
+export type {ReferenceData, ReferenceThreat} from '../lib/reference-data';
+
+/**
+ * The threat models' cross-file data, as the plugin last loaded it: under
+ * `docusaurus start` it changes when any threat-model file is saved.
+ * @param pluginId The plugin instance's `id` (default `default`).
+ */
+export function useThreatModelData(pluginId = 'default'): ThreatModelGlobalData {
+  return usePluginData(PLUGIN_NAME, pluginId, {failfast: true}) as ThreatModelGlobalData;
+}
