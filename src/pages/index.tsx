@@ -2,12 +2,12 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import contentConfig from '@site/threat-model.config';
+import {useThreatModelData} from '../../plugins/threat-model/client';
 import styles from './index.module.css';
 
-const useCases = contentConfig.useCases;
-
 export default function Home(): ReactNode {
+  // Routes and counts come from the plugin, so they follow the configuration.
+  const data = useThreatModelData();
   return (
     <Layout title="Home" description="The Node.js security model and one threat model per use case.">
       <header className={styles.hero}>
@@ -22,7 +22,7 @@ export default function Home(): ReactNode {
             <Link className="button button--primary button--lg" to="/docs/">
               Read the security model
             </Link>
-            <Link className="button button--secondary button--lg" to="/reference">
+            <Link className="button button--secondary button--lg" to={data.referencePath}>
               Browse all threats
             </Link>
           </div>
@@ -31,10 +31,12 @@ export default function Home(): ReactNode {
       <main className="container margin-vert--lg">
         <Heading as="h2">Threat models by use case</Heading>
         <ul className={styles.cards}>
-          {useCases.map((u) => (
+          {data.useCases.map((u) => (
             <li key={u.id} className={styles.card}>
-              <Link to={`/threat-models/${u.id}`}>{u.label}</Link>
-              <span className={styles.prefix}>Threat IDs {u.prefix}-NN</span>
+              {u.permalink ? <Link to={u.permalink}>{u.label}</Link> : <span>{u.label}</span>}
+              <span className={styles.prefix}>
+                {u.threats} threats, IDs {u.prefix}-NN
+              </span>
             </li>
           ))}
         </ul>

@@ -8,14 +8,13 @@ import type {LoadContext} from '@docusaurus/types';
 import fixtureConfig from '../fixtures/threat-model.config';
 import {loadConfig} from '../../plugins/threat-model/lib/config';
 import {FrontMatterError, parseFrontMatter} from '../../plugins/threat-model/lib/front-matter-hook';
-import {buildIndex} from '../../plugins/threat-model/lib/model-index';
 import threatModelPlugin from '../../plugins/threat-model/lib/plugin';
 
 const config = loadConfig(fixtureConfig);
 
 function plugin(hook: unknown, markdown: Record<string, unknown> = {mdx1Compat: {comments: false, admonitions: false, headingIds: false}}) {
   const context = {siteDir: '/site', baseUrl: '/', siteConfig: {markdown: {...markdown, parseFrontMatter: hook}}} as unknown as LoadContext;
-  return threatModelPlugin(context, {index: buildIndex([], config), config, diagnostics: [], docsPluginId: 'threat-models', referencePath: '/reference', component: 'x'});
+  return threatModelPlugin(context, {id: 'default', config, docsPluginId: 'threat-models', cacheFile: false});
 }
 
 test('parseFrontMatter', async (t) => {
@@ -54,6 +53,6 @@ test('the threat-model plugin', async (t) => {
   });
 
   await t.test('should accept the reader', () => {
-    assert.equal(plugin(parseFrontMatter).name, 'threat-model-reference');
+    assert.equal(plugin(parseFrontMatter).name, 'docusaurus-plugin-threat-model');
   });
 });

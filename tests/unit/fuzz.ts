@@ -236,7 +236,7 @@ export function fuzz(half: 0 | 1): void {
       if (model && !diagnostics.some((d) => d.severity === 'error' && d.file === original.file)) {
         accepted++;
         // Rendering takes twice as long as checking: every fourth accepted mutant is rendered.
-        const problem = lostThreat(text, model) ?? (accepted % 4 === 1 ? renderedChanges(text, original.file, model, config, index) : undefined);
+        const problem = lostThreat(text, model) ?? (accepted % 4 === 1 ? renderedChanges(text, original.file, model, config) : undefined);
         if (problem) {
           if (process.env.FUZZ_DUMP) fs.writeFileSync(process.env.FUZZ_DUMP, text);
           assert.fail(`round ${round} (${applied.join(', ')}) on ${original.file} was accepted, but ${problem}`);

@@ -1,28 +1,77 @@
+/**
+ * The plugin's options (`validateOptions`, Starlight-style errors) and the
+ * remark plugin's compact options (the MDX loader's cache key).
+ */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {test} from 'node:test';
-import {loadConfig, loadThreatModels} from '../../plugins/threat-model';
+import {loadConfig} from '../../plugins/threat-model/lib/config';
+import {normalizeOptions, OptionsError} from '../../plugins/threat-model/lib/options';
+import {validateOptions} from '../../plugins/threat-model/lib/plugin';
 import {remarkThreatModelOptions} from '../../plugins/threat-model/lib/remark';
 import contentConfig from '../../threat-model.config';
 
 const siteDir = path.resolve(__dirname, '../..');
 const config = loadConfig(contentConfig);
-const {index} = loadThreatModels(config.dir, config, siteDir);
 
-test('remark plugin options', async (t) => {
-  await t.test('should serialise to a digest, not the whole index (it ships in the site config)', () => {
-    const options = remarkThreatModelOptions({index, config, siteDir, referencePath: '/reference'});
-    const json = JSON.stringify(options);
-    assert.match(json, /^\{"threatModelIndex":"[0-9a-f]{64}"\}$/);
-    assert.ok(JSON.stringify(index).length > 10_000, 'the real index is large');
-    assert.equal(options.index, index, 'the plugin still receives the index itself');
+function problems(input: unknown): string {
+  try {
+    normalizeOptions(input);
+  } catch (error) {
+    assert.ok(error instanceof OptionsError);
+    assert.doesNotMatch(error.stack ?? '', /^\s+at /m, 'no stack trace');
+    return error.message;
+  }
+  assert.fail('the options were accepted');
+}
+
+test('plugin options', async (t) => {
+  await t.test('should fill in every default', () => {
+    const options = normalizeOptions({config: contentConfig});
+    assert.equal(options.id, 'default');
+    assert.equal(options.docsPluginId, 'threat-models');
+    assert.equal(options.cacheFile, 'node_modules/.cache/threat-model/parse-cache.json');
+    assert.deepEqual(options.config, config);
   });
 
-  await t.test('should change its digest when any threat changes (it is the loader cache key)', () => {
-    const before = JSON.stringify(remarkThreatModelOptions({index, config, siteDir, referencePath: '/reference'}));
-    const changed = structuredClone(index);
-    changed.models[0]!.threats[0]!.title += ' (renamed)';
-    const after = JSON.stringify(remarkThreatModelOptions({index: changed, config, siteDir, referencePath: '/reference'}));
-    assert.notEqual(after, before);
+  await t.test('should be what validateOptions returns to Docusaurus', () => {
+    const options = validateOptions({options: {config: contentConfig, cacheFile: false}, validate: () => assert.fail('Joi is not used')});
+    assert.equal(options.cacheFile, false);
+  });
+
+  await t.test('should name a misspelt option and suggest the real one', () => {
+    assert.equal(
+      problems({config: contentConfig, docsPluginID: 'x'}),
+      'Invalid options for docusaurus-plugin-threat-model:\n' +
+        '  - (options): unknown option "docsPluginID" (did you mean "docsPluginId"?)\n' +
+        '    hint: Known options: id, config, docsPluginId, cacheFile.',
+    );
+  });
+
+  await t.test('should say where in the content configuration a value is wrong, with a hint', () => {
+    const message = problems({config: {...contentConfig, useCases: [{id: 'Server', label: 'Server', prefix: 'SRV'}]}});
+    assert.match(message, /^ {2}- config\.useCases\.0\.id: use lowercase letters, digits and dashes\n {4}hint: Pass the default export of threat-model\.config\.ts/m);
+  });
+
+  await t.test('should refuse a missing configuration and a cache file of the wrong type', () => {
+    const message = problems({cacheFile: true});
+    assert.match(message, /- config: .*\n {4}hint: Pass the default export/);
+    assert.match(message, /- cacheFile: .*\n {4}hint: Give a file path, or `false` to turn the cache off\./);
+  });
+});
+
+test('remark plugin options', async (t) => {
+  const base = {config, siteDir, referencePath: '/reference', pluginId: 'default'};
+
+  await t.test('should serialise to a digest (they ship in the site config)', () => {
+    assert.match(JSON.stringify(remarkThreatModelOptions(base)), /^\{"threatModelContent":"[0-9a-f]{64}"\}$/);
+  });
+
+  await t.test('should change the digest with what a page depends on besides its file (it is the loader cache key)', () => {
+    const before = JSON.stringify(remarkThreatModelOptions(base));
+    assert.equal(JSON.stringify(remarkThreatModelOptions({...base})), before, 'stable');
+    const renamed = loadConfig({...contentConfig, runtime: 'Deno'});
+    assert.notEqual(JSON.stringify(remarkThreatModelOptions({...base, config: renamed})), before, 'configuration');
+    assert.notEqual(JSON.stringify(remarkThreatModelOptions({...base, referencePath: '/all'})), before, 'reference path');
   });
 });

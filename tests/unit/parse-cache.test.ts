@@ -58,36 +58,3 @@ test('parse cache', async (t) => {
     assert.ok(diagnostics.some((d) => d.ruleId === 'threat-model:invalid-value' && d.message.includes('"severe"')));
   });
 });
-
-test('remark plugin reads the page it is given', async (t) => {
-  const {unified} = await import('unified');
-  const {default: remarkParse} = await import('remark-parse');
-  const {default: remarkFrontmatter} = await import('remark-frontmatter');
-  const {VFile} = await import('vfile');
-  const {index} = loadThreatModels('threat-models', config, validSite);
-  const model = index.models[0]!;
-  const filePath = path.join(validSite, model.file);
-  const source = fs.readFileSync(filePath, 'utf8');
-  const threat = model.threats[0]!;
-  const other = threat.severity === 'critical' ? 'low' : 'critical';
-
-  async function severityShown(idx: ThreatIndex): Promise<string> {
-    const processor = unified().use(remarkParse).use(remarkFrontmatter)
-      .use(remarkThreatModel, {index: idx, config, siteDir: validSite, referencePath: '/reference'});
-    const file = new VFile({path: filePath, value: source});
-    const tree = await processor.run(processor.parse(file), file);
-    // The first field list after the page summary belongs to the first threat.
-    const json = JSON.stringify(tree);
-    const match = /tm-badge--severity-(\w+)"/.exec(json.slice(json.indexOf('"tm-fields"')));
-    return match![1]!;
-  }
-
-  await t.test('should render the fields it read from the tree, never a model of the index that disagrees', async () => {
-    // An index whose model disagrees with the file, as a stale one would.
-    const doctored = structuredClone(index);
-    doctored.models[0]!.threats[0]!.severity = other;
-    assert.notEqual(doctored.models[0]!.threats[0]!.severity, threat.severity);
-    assert.equal(await severityShown(doctored), threat.severity);
-    assert.equal(await severityShown(index), threat.severity);
-  });
-});

@@ -12,7 +12,6 @@ import type {Heading, Link, Root} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import fixtureConfig from '../fixtures/threat-model.config';
 import {loadConfig} from '../../plugins/threat-model/lib/config';
-import {loadThreatModels} from '../../plugins/threat-model/lib/load';
 import remarkThreatModel, {ThreatModelError} from '../../plugins/threat-model/lib/remark';
 import rehypeSanitizeThreatModel from '../../plugins/threat-model/lib/sanitize';
 
@@ -31,6 +30,8 @@ interface AnyNode {
   type: string;
   value?: string;
   url?: string;
+  name?: string;
+  attributes?: Array<{name: string; value: string}>;
   depth?: number;
   data?: {hName?: string; hProperties?: Record<string, unknown>};
   children?: AnyNode[];
@@ -41,11 +42,10 @@ async function transform(siteDir: string, name: string, source?: string): Promis
   const {default: remarkParse} = await import('remark-parse');
   const {default: remarkFrontmatter} = await import('remark-frontmatter');
   const {VFile} = await import('vfile');
-  const {index} = loadThreatModels('threat-models', config, siteDir);
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter)
-    .use(remarkThreatModel, {index, config, siteDir, referencePath: '/reference'});
+    .use(remarkThreatModel, {config, siteDir, referencePath: '/reference', pluginId: 'default'});
   const filePath = path.join(siteDir, 'threat-models', name);
   const file = new VFile({path: filePath, value: source ?? fs.readFileSync(filePath, 'utf8')});
   const tree = await processor.run(processor.parse(file), file);
@@ -99,11 +99,22 @@ test('remarkThreatModel', async (t) => {
     assert.deepEqual(all(tree, (n) => n.type === 'list' && text(n).includes('STRIDE:')), []);
   });
 
-  await t.test('should turn Related IDs into file-path links to the threat', () => {
-    const links = all(new Map(rows(tree, 'WEB-01')).get('Related')!, (n) => n.type === 'link');
-    assert.deepEqual(links.map((n) => [n.url, text(n)]), [['./tool.md#TOOL-01', 'TOOL-01 (NODE_OPTIONS changes what a tool runs)']]);
-    const sameFile = all(new Map(rows(tree, 'WEB-03')).get('Related')!, (n) => n.type === 'link');
-    assert.deepEqual(sameFile.map((n) => [n.url, text(n)]), [['./web.md#WEB-01', 'WEB-01 (Request smuggling between a proxy and the server)']]);
+  await t.test('should render Related IDs with the theme component, which looks up titles and pages at run time', () => {
+    const related = new Map(rows(tree, 'WEB-01')).get('Related')!;
+    assert.deepEqual(related.children, [
+      {type: 'mdxJsxTextElement', name: 'ThreatModelRelated', attributes: [{type: 'mdxJsxAttribute', name: 'ids', value: 'TOOL-01'}], children: []},
+    ]);
+    // No other file's title is baked into the page: an edit there must not need a recompile here.
+    assert.doesNotMatch(JSON.stringify(tree), /NODE_OPTIONS changes what a tool runs/);
+  });
+
+  await t.test('should import each theme component it uses once, before the content', () => {
+    const imports = (tree.children ?? []).filter((n) => n.type === 'mdxjsEsm');
+    assert.deepEqual(imports.map((n) => n.value), [
+      "import ThreatModelReferencedBy from '@theme/ThreatModelReferencedBy';",
+      "import ThreatModelRelated from '@theme/ThreatModelRelated';",
+    ]);
+    assert.equal(tree.children?.[0]?.type, 'mdxjsEsm');
   });
 
   await t.test('should link CVE IDs to cve.org, CWE IDs to cwe.mitre.org and keep other links', () => {
@@ -121,17 +132,18 @@ test('remarkThreatModel', async (t) => {
     assert.deepEqual(links[0]!.children, [{type: 'inlineCode', value: 'headersTimeout'}]);
   });
 
-  await t.test('should list threats of other use cases under "Referenced by"', () => {
-    const backlinks = threatBlock(tree, 'WEB-01').filter((n) => classes(n).includes('tm-backlinks'));
-    assert.equal(backlinks.length, 1);
-    assert.match(text(backlinks[0]!), /^Referenced by one threat in other use cases:/);
-    // WEB-03 also names WEB-01, but from the same use case.
-    assert.deepEqual(all(backlinks[0]!, (n) => n.type === 'link').map((n) => n.url), ['./tool.md#TOOL-01']);
-    assert.deepEqual(threatBlock(tree, 'WEB-03').filter((n) => classes(n).includes('tm-backlinks')), []);
+  await t.test('should end every threat with a "Referenced by" component, filled at run time', () => {
+    for (const id of ['WEB-01', 'WEB-02', 'WEB-03']) {
+      const block = threatBlock(tree, id);
+      const last = block[block.length - 1]!;
+      assert.equal(last.type, 'mdxJsxFlowElement', id);
+      assert.equal(last.name, 'ThreatModelReferencedBy');
+      assert.deepEqual(last.attributes?.map((a) => [a.name, a.value]), [['threat', id]]);
+    }
   });
 
   await t.test('should insert an "At a glance" heading and summary after the front matter', () => {
-    const [yaml, heading, summary] = tree.children ?? [];
+    const [yaml, heading, summary] = (tree.children ?? []).filter((n) => n.type !== 'mdxjsEsm');
     assert.equal(yaml?.type, 'yaml');
     assert.equal(heading?.type, 'heading');
     assert.equal((heading as unknown as Heading).depth, 2);
@@ -167,13 +179,10 @@ test('remarkThreatModel', async (t) => {
     });
   });
 
-  await t.test('should throw on a Related ID that the index does not know', async () => {
+  await t.test('should leave a Related ID that no file defines to the plugin, which reports it for every file', async () => {
     const source = fs.readFileSync(path.join(valid, 'threat-models', 'web.md'), 'utf8').replace('- Related: TOOL-01', '- Related: TOOL-09');
-    await assert.rejects(transform(valid, 'web.md', source), (error: unknown) => {
-      assert.ok(error instanceof ThreatModelError);
-      assert.match(error.message, /threat-models\/web\.md:41:12 {2}error {2}Related ID "TOOL-09" in WEB-01 exists in no threat model {2}threat-model:unknown-related\n {2}hint: /);
-      return true;
-    });
+    const changed = await transform(valid, 'web.md', source);
+    assert.deepEqual(new Map(rows(changed, 'WEB-01')).get('Related')!.children?.[0]?.attributes?.[0]?.value, 'TOOL-09');
   });
 
   await t.test('should not throw on warnings', async () => {
@@ -184,8 +193,7 @@ test('remarkThreatModel', async (t) => {
   await t.test('should leave files outside the threat-model folder alone', async () => {
     const {unified} = await import('unified');
     const {default: remarkParse} = await import('remark-parse');
-    const {index} = loadThreatModels('threat-models', config, valid);
-    const processor = unified().use(remarkParse).use(remarkThreatModel, {index, config, siteDir: valid, referencePath: '/reference'});
+    const processor = unified().use(remarkParse).use(remarkThreatModel, {config, siteDir: valid, referencePath: '/reference', pluginId: 'default'});
     const value = '# Not a threat model\n\n- STRIDE: nothing\n';
     for (const filePath of [path.join(valid, 'docs', 'intro.md'), path.join(valid, 'threat-models-old', 'web.md'), path.join(valid, 'threat-models', 'web.mdx')]) {
       const tree = await processor.run(processor.parse(value), {path: filePath, value});

@@ -23,7 +23,7 @@ async function render(siteDir: string, config: Config): Promise<Array<{file: str
   assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
   return index.models.map((model) => ({
     file: model.file,
-    tree: renderPage(fs.readFileSync(path.join(siteDir, model.file), 'utf8'), model.file, index, config, siteDir),
+    tree: renderPage(fs.readFileSync(path.join(siteDir, model.file), 'utf8'), model.file, config, siteDir),
     ids: model.threats.map((t) => t.id),
   }));
 }

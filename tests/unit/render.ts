@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import type {Element, Root as HastRoot} from 'hast';
-import {sanitize} from 'hast-util-sanitize';
 import rehypeRaw from 'rehype-raw';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -16,10 +15,9 @@ import {unified} from 'unified';
 import {visit} from 'unist-util-visit';
 import {VFile} from 'vfile';
 import type {Config} from '../../plugins/threat-model/lib/config';
-import {buildIndex} from '../../plugins/threat-model/lib/model-index';
 import remarkThreatModel from '../../plugins/threat-model/lib/remark';
-import {schema} from '../../plugins/threat-model/lib/sanitize';
-import type {ThreatIndex, ThreatModel} from '../../plugins/threat-model/lib/types';
+import rehypeSanitizeThreatModel from '../../plugins/threat-model/lib/sanitize';
+import type {ThreatModel} from '../../plugins/threat-model/lib/types';
 
 /**
  * Strip positions, data and comments: the sanitizer drops them, and none of
@@ -34,22 +32,25 @@ function shape(node: unknown): unknown {
 }
 
 /** The page of one file as hast, before the sanitizer. */
-export function renderPage(text: string, file: string, index: ThreatIndex, config: Config, siteDir = '/site'): HastRoot {
+/** MDX nodes that Docusaurus's pipeline carries through to the page (theme components, imports). */
+const MDX_NODES = ['mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression'];
+
+export function renderPage(text: string, file: string, config: Config, siteDir = '/site'): HastRoot {
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter)
     .use(remarkDirective)
     .use(remarkGfm)
-    .use(remarkThreatModel, {index, config, siteDir, referencePath: config.site.referencePath})
-    .use(remarkRehype, {allowDangerousHtml: true})
-    .use(rehypeRaw);
+    .use(remarkThreatModel, {config, siteDir, referencePath: config.site.referencePath, pluginId: 'default'})
+    .use(remarkRehype, {allowDangerousHtml: true, passThrough: MDX_NODES as never[]})
+    .use(rehypeRaw, {passThrough: MDX_NODES as never[]});
   const vfile = new VFile({path: path.join(siteDir, file), value: text});
   return processor.runSync(processor.parse(vfile), vfile) as HastRoot;
 }
 
 /** What would make the page differ from what was read, if anything. */
 export function pageProblem(tree: HastRoot, ids: string[]): string | undefined {
-  const clean = sanitize(structuredClone(tree), schema);
+  const clean = rehypeSanitizeThreatModel()(structuredClone(tree));
   if (JSON.stringify(shape(clean)) !== JSON.stringify(shape(tree))) return 'the sanitizer would change the page';
   let problem: string | undefined;
   let tables = 0;
@@ -69,7 +70,7 @@ export function pageProblem(tree: HastRoot, ids: string[]): string | undefined {
 }
 
 /** For the fuzz test: the page of an accepted model, rendered on its own. */
-export function renderedChanges(text: string, file: string, model: ThreatModel, config: Config, index?: ThreatIndex): string | undefined {
-  const tree = renderPage(text, file, index ?? buildIndex([model], config), config);
+export function renderedChanges(text: string, file: string, model: ThreatModel, config: Config): string | undefined {
+  const tree = renderPage(text, file, config);
   return pageProblem(tree, model.threats.map((t) => t.id));
 }

@@ -6,6 +6,7 @@
  * props, provides the theme components (`getThemePath`), and writes the
  * JSON export and its JSON Schema beside the built site.
  */
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -29,7 +30,7 @@ const THEME_PATH = path.join(ROOT, 'theme');
 const TYPESCRIPT_THEME_PATH = path.basename(ROOT) === 'dist' ? path.join(ROOT, '..', 'theme') : THEME_PATH;
 
 export interface LoadedContent extends LoadResult {
-  /** Names, sizes and modification times of the folder's files when it was read. */
+  /** Digest of the folder's file names and bytes when it was read. */
   signature: string;
 }
 
@@ -128,20 +129,22 @@ function reportInDev(content: LoadedContent, previous: string): string {
   return text;
 }
 
-/** Cheap to compute on every reload: a changed file changes its size or its modification time. */
+/**
+ * A digest of the folder's names and bytes. Modification times are not
+ * enough: an editor can save twice within their resolution.
+ */
 function folderSignature(folder: string): string {
+  const hash = createHash('sha256');
   try {
-    return fs
-      .readdirSync(folder, {withFileTypes: true})
-      .map((entry) => {
-        const stat = fs.lstatSync(path.join(folder, entry.name));
-        return `${entry.name}:${stat.size}:${stat.mtimeMs}`;
-      })
-      .sort()
-      .join('\n');
+    for (const entry of fs.readdirSync(folder, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
+      hash.update(`${entry.name}\0`);
+      if (entry.isFile()) hash.update(fs.readFileSync(path.join(folder, entry.name)));
+      hash.update('\0');
+    }
   } catch {
     return '';
   }
+  return hash.digest('hex');
 }
 
 /**

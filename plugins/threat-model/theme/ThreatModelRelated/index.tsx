@@ -3,7 +3,7 @@
  * IDs; titles and pages come from the plugin's global data, so renaming a
  * threat in one file updates every page that names it.
  */
-import type {ReactNode} from 'react';
+import {Fragment, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {threatUrl, useThreatModelData} from '../../client';
 
@@ -17,10 +17,10 @@ export interface Props {
 export default function ThreatModelRelated({ids, pluginId}: Props): ReactNode {
   const list = ids.split(' ').filter(Boolean);
   return list.map((id, i) => (
-    <span key={id}>
+    <Fragment key={id}>
       {i > 0 ? ', ' : null}
       <ThreatReference id={id} pluginId={pluginId} />
-    </span>
+    </Fragment>
   ));
 }
 

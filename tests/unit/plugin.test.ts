@@ -1,0 +1,120 @@
+/**
+ * The plugin's lifecycle as Docusaurus drives it: `loadContent` reads and
+ * checks the folder, `allContentLoaded` publishes the global data and the
+ * reference route from the freshest read, under `docusaurus start` the
+ * findings across files are printed once per change and never thrown.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import test, {after} from 'node:test';
+import type {LoadContext, Plugin} from '@docusaurus/types';
+import fixtureConfig from '../fixtures/threat-model.config';
+import {parseFrontMatter} from '../../plugins/threat-model/lib/front-matter-hook';
+import type {ThreatModelGlobalData} from '../../plugins/threat-model/lib/global-data';
+import threatModelPlugin, {type LoadedContent} from '../../plugins/threat-model/lib/plugin';
+import {normalizeOptions} from '../../plugins/threat-model/lib/options';
+import {materialise} from './corpus';
+
+const fixtures = path.join(__dirname, '..', 'fixtures');
+
+function site(): string {
+  const dir = materialise(path.join(fixtures, 'valid'));
+  after(() => fs.rmSync(dir, {recursive: true, force: true}));
+  return dir;
+}
+
+function create(siteDir: string): Plugin<LoadedContent> {
+  const context = {siteDir, baseUrl: '/', siteConfig: {markdown: {parseFrontMatter, mdx1Compat: {}}}} as unknown as LoadContext;
+  return threatModelPlugin(context, normalizeOptions({config: fixtureConfig, cacheFile: false}));
+}
+
+/** Runs `allContentLoaded` as Docusaurus does, with the docs instance's pages, and returns what it published. */
+async function publish(plugin: Plugin<LoadedContent>, content: LoadedContent) {
+  const routes: Array<{path: string; component: string; props?: Record<string, unknown>}> = [];
+  let globalData: ThreatModelGlobalData | undefined;
+  const docs = ['web', 'tool'].map((id) => ({source: `@site/threat-models/${id}.md`, permalink: `/threat-models/${id}`}));
+  await plugin.allContentLoaded!({
+    allContent: {
+      'docusaurus-plugin-threat-model': {default: content},
+      'docusaurus-plugin-content-docs': {'threat-models': {loadedVersions: [{docs}]}},
+    },
+    actions: {
+      addRoute: (route: (typeof routes)[number]) => routes.push(route),
+      setGlobalData: (data: unknown) => (globalData = data as ThreatModelGlobalData),
+      createData: async () => '',
+    },
+  } as never);
+  return {routes, globalData: globalData!};
+}
+
+/** Captures what the plugin writes to stderr and stdout while `fn` runs. */
+async function output(fn: () => Promise<unknown>): Promise<string> {
+  const chunks: string[] = [];
+  const writes = [process.stderr.write, process.stdout.write];
+  process.stderr.write = process.stdout.write = ((chunk: string) => (chunks.push(String(chunk)), true)) as never;
+  try {
+    await fn();
+  } finally {
+    [process.stderr.write, process.stdout.write] = writes as [typeof process.stderr.write, typeof process.stdout.write];
+  }
+  return chunks.join('');
+}
+
+test('the threat-model plugin lifecycle', async (t) => {
+  await t.test('should publish titles, pages and backlinks of cross-file threats as global data', async () => {
+    const plugin = create(site());
+    const content = (await plugin.loadContent!())!;
+    const {globalData, routes} = await publish(plugin, content);
+    assert.deepEqual(globalData.useCases.map((u) => [u.id, u.permalink, u.threats]), [['web', '/threat-models/web', 3], ['tool', '/threat-models/tool', 2]]);
+    assert.deepEqual(globalData.threats['TOOL-01'], {title: 'NODE_OPTIONS changes what a tool runs', useCase: 'tool'});
+    assert.deepEqual(globalData.backlinks['WEB-01'], ['TOOL-01'], 'WEB-03 names WEB-01 too, from the same use case');
+    assert.equal(globalData.referencePath, '/reference');
+    assert.deepEqual(routes.map((r) => [r.path, r.component]), [['/reference', '@theme/ThreatModelReference']]);
+    assert.equal((routes[0]!.props!.reference as {threats: unknown[]}).threats.length, 5);
+  });
+
+  await t.test('should read the folder again when another plugin\'s reload hands it stale content', async () => {
+    const dir = site();
+    const plugin = create(dir);
+    const stale = (await plugin.loadContent!())!;
+    const file = path.join(dir, 'threat-models', 'tool.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('` changes what a tool runs', '` decides what a tool runs'));
+    const {globalData} = await publish(plugin, stale);
+    assert.equal(globalData.threats['TOOL-01']?.title, 'NODE_OPTIONS decides what a tool runs');
+  });
+
+  await t.test('should print findings across files once per change under `docusaurus start`, and say when they are fixed', async () => {
+    const dir = site();
+    const plugin = create(dir);
+    const file = path.join(dir, 'threat-models', 'web.md');
+    const good = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, good.replace('- Related: TOOL-01', '- Related: TOOL-09'));
+    const first = await output(() => plugin.loadContent!());
+    assert.match(first, /^\n\[ERROR\] Threat models: 1 error across files \(run `npm run check` for the full report\):\nthreat-models\/web\.md:\d+:\d+ {2}error {2}Related ID "TOOL-09" in WEB-01 exists in no threat model {2}threat-model:unknown-related\n {2}hint: /);
+    assert.doesNotMatch(first, /^\s+at /m, 'no stack trace');
+    assert.equal(await output(() => plugin.loadContent!()), '', 'the same findings are not printed again');
+    fs.writeFileSync(file, good);
+    assert.equal(await output(() => plugin.loadContent!()), '\n[SUCCESS] Threat models: the errors across files are fixed.\n');
+  });
+
+  await t.test('should leave a page\'s own findings to its compilation, which shows them in the overlay', async () => {
+    const dir = site();
+    const file = path.join(dir, 'threat-models', 'web.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^- Severity: high$/m, '- Severity: severe'));
+    const plugin = create(dir);
+    let content: LoadedContent | undefined;
+    assert.equal(await output(async () => (content = (await plugin.loadContent!())!)), '');
+    assert.ok(content!.diagnostics.some((d) => d.ruleId === 'threat-model:invalid-value'), 'the finding is still in the content');
+  });
+
+  await t.test('should watch the threat-model folder and provide its theme', () => {
+    const dir = site();
+    const plugin = create(dir);
+    assert.deepEqual(plugin.getPathsToWatch!(), [path.join(dir, 'threat-models', '**/*')]);
+    const theme = plugin.getThemePath!();
+    for (const component of ['ThreatModelReference', 'ThreatModelRelated', 'ThreatModelReferencedBy']) {
+      assert.ok(fs.existsSync(path.join(theme, component, 'index.tsx')), component);
+    }
+  });
+});
