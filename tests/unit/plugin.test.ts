@@ -49,7 +49,7 @@ async function publish(plugin: Plugin<LoadedContent>, content: LoadedContent) {
 }
 
 /** Captures what the plugin writes to stderr and stdout while `fn` runs. */
-async function output(fn: () => Promise<unknown>): Promise<string> {
+async function output(fn: () => unknown): Promise<string> {
   const chunks: string[] = [];
   const writes = [process.stderr.write, process.stdout.write];
   process.stderr.write = process.stdout.write = ((chunk: string) => (chunks.push(String(chunk)), true)) as never;
@@ -98,14 +98,17 @@ test('the threat-model plugin lifecycle', async (t) => {
     assert.equal(await output(() => plugin.loadContent!()), '\n[SUCCESS] Threat models: the errors across files are fixed.\n');
   });
 
-  await t.test('should leave a page\'s own findings to its compilation, which shows them in the overlay', async () => {
+  await t.test('should leave a page\'s own findings to its compilation, and keep its last good threats meanwhile', async () => {
     const dir = site();
-    const file = path.join(dir, 'threat-models', 'web.md');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^- Severity: high$/m, '- Severity: severe'));
     const plugin = create(dir);
+    const before = await publish(plugin, (await plugin.loadContent!())!);
+    const file = path.join(dir, 'threat-models', 'tool.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^- Severity: \w+$/m, '- Severity: severe'));
     let content: LoadedContent | undefined;
-    assert.equal(await output(async () => (content = (await plugin.loadContent!())!)), '');
-    assert.ok(content!.diagnostics.some((d) => d.ruleId === 'threat-model:invalid-value'), 'the finding is still in the content');
+    assert.equal(await output(async () => (content = (await plugin.loadContent!())!)), '', 'nothing printed: the page\'s compilation reports it');
+    // Unchanged data: no page is recompiled, so the mistake is reported once.
+    assert.deepEqual(content, {files: ['threat-models/tool.md', 'threat-models/web.md']});
+    assert.deepEqual((await publish(plugin, content!)).globalData, before.globalData);
   });
 
   await t.test('should watch the threat-model folder and provide its theme', () => {

@@ -15,11 +15,14 @@ import {failBuild} from './fail-build';
 import {usesThreatModelFrontMatter} from './front-matter-hook';
 import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
 import {buildGlobalData, PLUGIN_NAME} from './global-data';
+import type {Config} from './config';
 import {loadThreatModels, type LoadResult} from './load';
+import {buildIndex} from './model-index';
 import {normalizeOptions, type Options, type PluginOptions} from './options';
 import {buildReferenceData} from './reference-data';
 import {ThreatModelError} from './remark';
 import {formatDiagnostic} from './report/text';
+import type {ThreatModel} from './types';
 
 export const EXPORT_FILE = 'threat-models.json';
 export const EXPORT_SCHEMA_FILE = 'threat-models.schema.json';
@@ -29,7 +32,21 @@ const ROOT = path.resolve(__dirname, '..');
 const THEME_PATH = path.join(ROOT, 'theme');
 const TYPESCRIPT_THEME_PATH = path.basename(ROOT) === 'dist' ? path.join(ROOT, '..', 'theme') : THEME_PATH;
 
-export interface LoadedContent extends LoadResult {
+/**
+ * What `loadContent` hands Docusaurus: which files it read, not what they
+ * hold. Docusaurus's debug plugin writes every plugin's content into a
+ * module of the dev bundle, and two plugins reloading at once (the docs
+ * instance watches the same folder) can leave a stale copy there; content
+ * that changed with every edit would then recompile the site after a
+ * mistake and print the page's error a second time. Pages get their data
+ * from the global data, which the plugin builds from its freshest read.
+ */
+export interface LoadedContent {
+  /** The threat-model files, relative to the site. */
+  files: string[];
+}
+
+interface Loaded extends LoadResult {
   /** Digest of the folder's file names and bytes when it was read. */
   signature: string;
 }
@@ -44,20 +61,21 @@ export default function threatModelPlugin(context: LoadContext, options: Options
   const folder = path.resolve(context.siteDir, config.dir);
   const cacheFile = options.cacheFile === false ? undefined : path.resolve(context.siteDir, options.cacheFile);
   const production = process.env.NODE_ENV === 'production';
-  let latest: LoadedContent | undefined;
+  let latest: Loaded | undefined;
   let exported: ThreatModelExport | undefined;
   let reported = '';
+  const lastGood = new Map<string, ThreatModel>();
 
-  function load(): LoadedContent {
+  function load(): Loaded {
     const signature = folderSignature(folder);
-    latest = {...loadThreatModels(config.dir, config, context.siteDir, {cacheFile}), signature};
+    const result = loadThreatModels(config.dir, config, context.siteDir, {cacheFile});
+    latest = {...(production ? result : keepLastGood(result, lastGood, config)), signature};
     return latest;
   }
 
-  /** `content` unless the folder changed since: another plugin's reload can hand this one its previous content. */
-  function fresh(content: LoadedContent): LoadedContent {
-    const current = latest ?? content;
-    return current.signature === folderSignature(folder) ? current : load();
+  /** The last load, unless the folder changed since: another plugin's reload can start before this one's. */
+  function fresh(): Loaded {
+    return latest && latest.signature === folderSignature(folder) ? latest : load();
   }
 
   return {
@@ -71,18 +89,18 @@ export default function threatModelPlugin(context: LoadContext, options: Options
     },
 
     async loadContent() {
-      const content = load();
-      const errors = content.diagnostics.filter((d) => d.severity === 'error');
+      const loaded = load();
+      const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
       if (production) {
         if (errors.length > 0) failBuild(new ThreatModelError(errors));
       } else {
-        reported = reportInDev(content, reported);
+        reported = reportInDev(loaded, reported);
       }
-      return content;
+      return {files: loaded.files};
     },
 
     async allContentLoaded({allContent, actions}) {
-      const current = fresh(allContent[PLUGIN_NAME]?.[options.id] as LoadedContent);
+      const current = fresh();
       const docs = (allContent['docusaurus-plugin-content-docs']?.[options.docsPluginId] as DocsContent | undefined)
         ?.loadedVersions[0]?.docs ?? [];
       const permalinks: Record<string, string> = {};
@@ -117,7 +135,7 @@ export function validateOptions({options}: OptionValidationContext<PluginOptions
  * its compilation), once per change, without a stack trace, and say when
  * they are gone. Returns what it printed, to compare with the next load.
  */
-function reportInDev(content: LoadedContent, previous: string): string {
+function reportInDev(content: LoadResult, previous: string): string {
   const text = content.crossFile.map(formatDiagnostic).join('\n');
   if (text === previous) return previous;
   if (text) {
@@ -127,6 +145,21 @@ function reportInDev(content: LoadedContent, previous: string): string {
     process.stdout.write('\n[SUCCESS] Threat models: the errors across files are fixed.\n');
   }
   return text;
+}
+
+/**
+ * Under `docusaurus start`, a file that no longer reads keeps its last good
+ * model in the index, as the bundler keeps serving its last good page: the
+ * other pages go on showing its threats until it is fixed, and the
+ * mistake is reported once, by the file's own compilation, instead of
+ * again by every page whose data would change.
+ */
+function keepLastGood(result: LoadResult, lastGood: Map<string, ThreatModel>, config: Config): LoadResult {
+  const read = new Set(result.index.models.map((m) => m.file));
+  const kept = [...lastGood.values()].filter((m) => !read.has(m.file) && result.files.includes(m.file));
+  for (const model of result.index.models) lastGood.set(model.file, model);
+  if (kept.length === 0) return result;
+  return {...result, index: buildIndex([...result.index.models, ...kept], config)};
 }
 
 /**

@@ -64,15 +64,17 @@ export class ThreatModelError extends Error {
       `Threat model has ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'} ` +
         `(run \`npm run check\` for the full report):\n${diagnostics.map(formatDiagnostic).join('\n')}`,
     );
-    this.name = 'ThreatModelError';
-    // Docusaurus prints the message and then `stack`: the findings already
-    // say where and why, so a trace would only print them a second time.
-    this.stack = `${this.name}: the findings are listed above`;
+    // The MDX loader prints the message, then `stack` under "Details": the
+    // findings already say where and why, and a trace would only name this
+    // plugin's functions. (`name` is on the prototype: an own property would
+    // make the loader print the error as JSON too.)
+    this.stack = '';
     // Not enumerable: Docusaurus prints the error object, and the message
     // already lists every finding.
     Object.defineProperty(this, 'diagnostics', {value: diagnostics, enumerable: false});
   }
 }
+ThreatModelError.prototype.name = 'ThreatModelError';
 
 export default function remarkThreatModel(options: RemarkThreatModelOptions) {
   const {config, siteDir} = options;

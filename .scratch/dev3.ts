@@ -1,0 +1,25 @@
+import path from 'node:path';
+import {execSync} from 'node:child_process';
+import {copySite, edit, startDevServer} from '../tests/e2e/dev-server';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+(async () => {
+  const dir = copySite('/work/main/tests/e2e/.work/dev-site2');
+  const s = await startDevServer(dir, 3281);
+  const desktop = path.join(dir, 'threat-models/desktop.md');
+  edit(desktop, '### Application code modified on disk {#DSK-06}', '### Application files replaced on disk {#DSK-16}');
+  edit(desktop, '- Related: SEA-03, DSK-06', '- Related: SEA-03, DSK-16');
+  await sleep(6000);
+  const n = s.output().length;
+  execSync(`cp ${dir}/.docusaurus/docusaurus-plugin-debug/default/p/docusaurus-debug-content-0d5.json /tmp/before.json`);
+  const t0 = Date.now();
+  const dbg = `${dir}/.docusaurus/docusaurus-plugin-debug/default/p/docusaurus-debug-content-0d5.json`;
+  const fs = require('node:fs');
+  let k = 0;
+  fs.watch(path.dirname(dbg), () => { try { fs.copyFileSync(dbg, `/tmp/snap-${k++}.json`); } catch {} });
+  edit(desktop, /^(### Application files replaced on disk \{#DSK-16\}\n[\s\S]*?- Severity: )\w+$/m, '$1severe');
+  await sleep(6000);
+  console.log(s.output().slice(n).replace(/│.*\n/g, ''));
+  execSync(`find ${dir}/.docusaurus -newermt @${Math.floor(t0 / 1000)} -type f`, {stdio: 'inherit'});
+  execSync(`cp ${dir}/.docusaurus/docusaurus-plugin-debug/default/p/docusaurus-debug-content-0d5.json /tmp/after.json`);
+  await s.stop();
+})();
