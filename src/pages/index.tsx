@@ -2,7 +2,7 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import {useThreatModelData} from '../../plugins/threat-model/client';
+import {useThreatModelData} from 'docusaurus-plugin-threat-model/client';
 import styles from './index.module.css';
 
 export default function Home(): ReactNode {

@@ -84,6 +84,11 @@ export default function threatModelPlugin(context: LoadContext, options: Options
     getThemePath: () => THEME_PATH,
     getTypeScriptThemePath: () => TYPESCRIPT_THEME_PATH,
 
+    // The theme imports the browser entry by the package's name, so that a
+    // swizzled copy in a site's src/theme keeps working; resolve it to this
+    // copy of the plugin, installed or not.
+    configureWebpack: () => ({resolve: {alias: {[`${PLUGIN_NAME}/client$`]: path.join(ROOT, 'client')}}}),
+
     getPathsToWatch() {
       return [path.join(folder, '**/*')];
     },

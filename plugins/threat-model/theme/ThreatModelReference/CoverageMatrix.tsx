@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
-import {STRIDE} from '../../lib/vocabulary';
+import {STRIDE} from 'docusaurus-plugin-threat-model/client';
 import type {ReferenceData} from './shared';
 
 export function CoverageMatrix({data}: {data: ReferenceData}): ReactNode {

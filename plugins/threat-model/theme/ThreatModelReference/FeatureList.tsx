@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
-import {featureAnchor} from '../../lib/present';
+import {featureAnchor} from 'docusaurus-plugin-threat-model/client';
 import {ThreatLink, type ReferenceData} from './shared';
 
 export function FeatureList({data}: {data: ReferenceData}): ReactNode {

@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
-import {RESPONSIBILITIES} from '../../lib/vocabulary';
-import {responsibilityLabel} from '../../lib/present';
+import {RESPONSIBILITIES} from 'docusaurus-plugin-threat-model/client';
+import {responsibilityLabel} from 'docusaurus-plugin-threat-model/client';
 import {Badge, ThreatLink, type ReferenceData} from './shared';
 
 export function ResponsibilitySplit({data}: {data: ReferenceData}): ReactNode {

@@ -1,7 +1,7 @@
 import {memo, useEffect, useMemo, useState, type ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
-import {RESPONSIBILITIES, SEVERITIES, STRIDE} from '../../lib/vocabulary';
+import {RESPONSIBILITIES, SEVERITIES, STRIDE} from 'docusaurus-plugin-threat-model/client';
 import {PAGE_SIZE} from './page-size';
 import {Badge, type ReferenceData, type ThreatRow} from './shared';
 

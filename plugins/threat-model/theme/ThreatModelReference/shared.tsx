@@ -1,6 +1,6 @@
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
-import type {ReferenceData, ReferenceThreat} from '../../lib/reference-data';
+import type {ReferenceData, ReferenceThreat} from 'docusaurus-plugin-threat-model/client';
 
 export type {ReferenceData};
 export type ThreatRow = ReferenceThreat;

@@ -4,8 +4,8 @@
  * edits to the other files without recompiling this page.
  */
 import type {ReactNode} from 'react';
-import {useThreatModelData} from '../../client';
-import {ThreatReference} from '../ThreatModelRelated';
+import {useThreatModelData} from 'docusaurus-plugin-threat-model/client';
+import ThreatModelThreatLink from '@theme/ThreatModelThreatLink';
 
 export interface Props {
   /** ID of the threat whose backlinks to list. */
@@ -25,7 +25,7 @@ export default function ThreatModelReferencedBy({threat, pluginId}: Props): Reac
       <ul>
         {sources.map((id) => (
           <li key={id}>
-            <ThreatReference id={id} pluginId={pluginId} />
+            <ThreatModelThreatLink id={id} pluginId={pluginId} />
           </li>
         ))}
       </ul>

@@ -1,0 +1,50 @@
+/**
+ * Types of the theme components the plugin provides, for sites that import
+ * or swizzle them (`npm run swizzle docusaurus-plugin-threat-model`).
+ */
+declare module '@theme/ThreatModelReference' {
+  import type {ReactNode} from 'react';
+  import type {ReferenceData} from 'docusaurus-plugin-threat-model/client';
+
+  export interface Props {
+    /** Built by the plugin from every threat model: the route's props. */
+    reference: ReferenceData;
+  }
+  export default function ThreatModelReference(props: Props): ReactNode;
+}
+
+declare module '@theme/ThreatModelRelated' {
+  import type {ReactNode} from 'react';
+
+  export interface Props {
+    /** Related threat IDs, separated by spaces. */
+    ids: string;
+    /** The plugin instance whose data to read. */
+    pluginId?: string;
+  }
+  export default function ThreatModelRelated(props: Props): ReactNode;
+}
+
+declare module '@theme/ThreatModelReferencedBy' {
+  import type {ReactNode} from 'react';
+
+  export interface Props {
+    /** ID of the threat whose backlinks to list. */
+    threat: string;
+    /** The plugin instance whose data to read. */
+    pluginId?: string;
+  }
+  export default function ThreatModelReferencedBy(props: Props): ReactNode;
+}
+
+declare module '@theme/ThreatModelThreatLink' {
+  import type {ReactNode} from 'react';
+
+  export interface Props {
+    /** The threat's ID, e.g. `SRV-01`. */
+    id: string;
+    /** The plugin instance whose data to read. */
+    pluginId?: string;
+  }
+  export default function ThreatModelThreatLink(props: Props): ReactNode;
+}
