@@ -1,7 +1,13 @@
 /**
- * Public face of the threat-model generator. The implementation lives in
- * `lib/`, one concern per file.
+ * The package's Node.js entry point: the Docusaurus plugin (default export,
+ * with `validateOptions`), the `threatModelSite()` helper that wires it into
+ * a site, and the API the check is built on. The browser-safe entry, for
+ * pages and theme components, is `docusaurus-plugin-threat-model/client`.
+ * The implementation lives in `lib/`, one concern per file.
  */
+export {default, validateOptions, EXPORT_FILE, EXPORT_SCHEMA_FILE, type LoadedContent} from './lib/plugin';
+export {threatModelSite, type ThreatModelSite, type ThreatModelSiteOptions} from './lib/preset';
+export {type Options, type PluginOptions} from './lib/options';
 export {defineConfig} from './lib/define-config';
 export {loadConfig, type Config, type ConfigInput, type Feature, type UseCase} from './lib/config';
 export {type Diagnostic, RULES} from './lib/diagnostics';

@@ -111,12 +111,14 @@ test('the threat-model plugin lifecycle', async (t) => {
     assert.deepEqual((await publish(plugin, content!)).globalData, before.globalData);
   });
 
-  await t.test('should watch the threat-model folder and provide its theme', () => {
+  await t.test('should watch the threat-model folder and provide its theme and styles', () => {
     const dir = site();
     const plugin = create(dir);
     assert.deepEqual(plugin.getPathsToWatch!(), [path.join(dir, 'threat-models', '**/*')]);
+    const [stylesheet] = plugin.getClientModules!();
+    assert.match(fs.readFileSync(stylesheet!, 'utf8'), /\.tm-badge \{/);
     const theme = plugin.getThemePath!();
-    for (const component of ['ThreatModelReference', 'ThreatModelRelated', 'ThreatModelReferencedBy']) {
+    for (const component of ['ThreatModelReference', 'ThreatModelRelated', 'ThreatModelReferencedBy', 'ThreatModelThreatLink']) {
       assert.ok(fs.existsSync(path.join(theme, component, 'index.tsx')), component);
     }
   });

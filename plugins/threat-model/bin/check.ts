@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import {runCheck} from '../lib/cli/check';
 
 const io = {cwd: process.cwd(), stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t)};

@@ -27,10 +27,16 @@ import type {ThreatModel} from './types';
 export const EXPORT_FILE = 'threat-models.json';
 export const EXPORT_SCHEMA_FILE = 'threat-models.schema.json';
 
-/** The theme: compiled JavaScript in the package, TypeScript sources in the repository (for swizzling). */
+/**
+ * Where the code runs from: `dist/` of the installed package (compiled
+ * JavaScript, the TypeScript sources beside it for swizzling), or the
+ * package's own folder when a site uses its sources.
+ */
 const ROOT = path.resolve(__dirname, '..');
+const PACKAGE_ROOT = path.basename(ROOT) === 'dist' ? path.dirname(ROOT) : ROOT;
 const THEME_PATH = path.join(ROOT, 'theme');
-const TYPESCRIPT_THEME_PATH = path.basename(ROOT) === 'dist' ? path.join(ROOT, '..', 'theme') : THEME_PATH;
+const TYPESCRIPT_THEME_PATH = path.join(PACKAGE_ROOT, 'theme');
+const STYLESHEET = path.join(PACKAGE_ROOT, 'css', 'threat-model.css');
 
 /**
  * What `loadContent` hands Docusaurus: which files it read, not what they
@@ -83,6 +89,7 @@ export default function threatModelPlugin(context: LoadContext, options: Options
 
     getThemePath: () => THEME_PATH,
     getTypeScriptThemePath: () => TYPESCRIPT_THEME_PATH,
+    getClientModules: () => [STYLESHEET],
 
     // The theme imports the browser entry by the package's name, so that a
     // swizzled copy in a site's src/theme keeps working; resolve it to this

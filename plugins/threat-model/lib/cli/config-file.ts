@@ -1,7 +1,7 @@
 /** Find and load the site's `threat-model.config.ts` for the CLI commands. */
 import fs from 'node:fs';
 import path from 'node:path';
-import {pathToFileURL} from 'node:url';
+import {loadFreshModule} from '@docusaurus/utils';
 import {loadConfig, type Config} from '../config';
 
 export const CONFIG_FILE = 'threat-model.config.ts';
@@ -12,10 +12,9 @@ export async function readConfigFile(file: string | undefined, cwd: string): Pro
     throw new UsageError(`Configuration file not found: ${path.relative(cwd, absolute) || absolute}`,
       `Run the command from the site root, or pass --config <file>.`);
   }
-  const mod = (await import(pathToFileURL(absolute).href)) as {default?: unknown};
-  // tsx may wrap a CommonJS-compiled default export once more.
-  const value = (mod.default as {default?: unknown} | undefined)?.default ?? mod.default;
-  return loadConfig(value, path.relative(cwd, absolute));
+  // Loaded as Docusaurus loads docusaurus.config.ts (TypeScript, ESM or CommonJS), with or without tsx.
+  const value = (await loadFreshModule(absolute)) as {default?: unknown} | undefined;
+  return loadConfig(value?.default ?? value, path.relative(cwd, absolute));
 }
 
 /** A mistake in how the command was called: exit 2, no stack trace. */
