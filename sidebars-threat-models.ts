@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 import contentConfig from './threat-model.config';
-import {loadConfig} from './plugins/threat-model';
+import {loadConfig} from './plugins/threat-model/index';
 
 // One entry per configured use case, in configured order. A missing file is
 // left out here so that the threat-model check, not the sidebar, reports it.

@@ -20,7 +20,7 @@ import path from 'node:path';
 import {Session} from 'node:inspector/promises';
 import {parseArgs} from 'node:util';
 import {fromMarkdown} from 'mdast-util-from-markdown';
-import {loadThreatModels} from '../plugins/threat-model';
+import {loadThreatModels} from '../plugins/threat-model/index';
 import {listFiles} from '../plugins/threat-model/lib/load';
 import {parseMarkdown} from '../plugins/threat-model/lib/markdown';
 import {assertClean, generateCorpus, writeCorpus, DEFAULT_SEED, type WrittenCorpus} from './corpus';

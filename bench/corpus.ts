@@ -16,7 +16,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {loadConfig, loadThreatModels, type Config, type ConfigInput} from '../plugins/threat-model';
+import {loadConfig, loadThreatModels, type Config, type ConfigInput} from '../plugins/threat-model/index';
 import {STRIDE, SEVERITIES, RESPONSIBILITIES, type Stride} from '../plugins/threat-model/lib/schema';
 
 export interface CorpusOptions {

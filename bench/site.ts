@@ -44,7 +44,7 @@ function siteConfig(variant: Variant): string {
 import path from 'node:path';
 import type {Config} from '@docusaurus/types';
 ${on ? `import contentConfig from './threat-model.config';
-import {threatModelSite} from '${rel}/plugins/threat-model';
+import {threatModelSite} from '${rel}/plugins/threat-model/index';
 ` : ''}
 const repo = path.resolve(__dirname, '${rel}');
 const siteDir = __dirname;

@@ -10,7 +10,8 @@ export {threatModelSite, type ThreatModelSite, type ThreatModelSiteOptions} from
 export {type Options, type PluginOptions} from './lib/options';
 export {defineConfig} from './lib/define-config';
 export {loadConfig, type Config, type ConfigInput, type Feature, type UseCase} from './lib/config';
-export {type Diagnostic, RULES} from './lib/diagnostics';
+export {Diagnostic, RULES, type DiagnosticJson, type Severity} from './lib/diagnostics';
+export type {RuleDefinition} from './lib/rules/define';
 export {parseThreatModel, type ParseResult} from './lib/parse';
 export {buildIndex} from './lib/model-index';
 export {analyze, loadThreatModels, type LoadResult} from './lib/load';

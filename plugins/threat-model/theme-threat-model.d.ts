@@ -19,8 +19,8 @@ declare module '@theme/ThreatModelRelated' {
   export interface Props {
     /** Related threat IDs, separated by spaces. */
     ids: string;
-    /** The plugin instance whose data to read. */
-    pluginId?: string;
+    /** The page's data module. */
+    data: import('docusaurus-plugin-threat-model/client').ThreatModelPageData;
   }
   export default function ThreatModelRelated(props: Props): ReactNode;
 }
@@ -31,8 +31,8 @@ declare module '@theme/ThreatModelReferencedBy' {
   export interface Props {
     /** ID of the threat whose backlinks to list. */
     threat: string;
-    /** The plugin instance whose data to read. */
-    pluginId?: string;
+    /** The page's data module. */
+    data: import('docusaurus-plugin-threat-model/client').ThreatModelPageData;
   }
   export default function ThreatModelReferencedBy(props: Props): ReactNode;
 }
@@ -43,8 +43,8 @@ declare module '@theme/ThreatModelThreatLink' {
   export interface Props {
     /** The threat's ID, e.g. `SRV-01`. */
     id: string;
-    /** The plugin instance whose data to read. */
-    pluginId?: string;
+    /** The page's data module. */
+    data: import('docusaurus-plugin-threat-model/client').ThreatModelPageData;
   }
   export default function ThreatModelThreatLink(props: Props): ReactNode;
 }

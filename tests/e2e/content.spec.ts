@@ -1,5 +1,5 @@
 import {expect, test} from '@playwright/test';
-import {STRIDE} from '../../plugins/threat-model';
+import {STRIDE} from '../../plugins/threat-model/index';
 import {index, threats} from './site';
 
 test.describe('threat pages show every threat from the sources', () => {

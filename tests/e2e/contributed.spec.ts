@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {expect, test} from '@playwright/test';
-import {loadConfig, loadThreatModels} from '../../plugins/threat-model';
+import {loadConfig, loadThreatModels} from '../../plugins/threat-model/index';
 import {CORPUS_SITE, writeCorpusSite, type CorpusPage} from './corpus-site';
 
 const run = promisify(execFile);

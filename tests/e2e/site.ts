@@ -3,7 +3,7 @@
  * the same parser and index the site uses.
  */
 import path from 'node:path';
-import {loadConfig, loadThreatModels} from '../../plugins/threat-model';
+import {loadConfig, loadThreatModels} from '../../plugins/threat-model/index';
 import contentConfig from '../../threat-model.config';
 
 const siteDir = path.resolve(__dirname, '../..');

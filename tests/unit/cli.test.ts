@@ -11,7 +11,7 @@ import {materialise} from './corpus';
 import Ajv from 'ajv';
 import {runCheck, type Io} from '../../plugins/threat-model/lib/cli/check';
 import {runNew} from '../../plugins/threat-model/lib/cli/new';
-import {RULES, type Diagnostic} from '../../plugins/threat-model/lib/diagnostics';
+import {diagnostic, RULES, type DiagnosticJson} from '../../plugins/threat-model/lib/diagnostics';
 import {formatGithub} from '../../plugins/threat-model/lib/report/github';
 import {summarize} from '../../plugins/threat-model/lib/report/summary';
 import {formatText} from '../../plugins/threat-model/lib/report/text';
@@ -147,7 +147,7 @@ test('runCheck', async (t) => {
   await t.test('should print JSON with the summary counts and every finding', async () => {
     const run = await check(['threat-models', '--config', config, '--format', 'json'], fixtureSite('invalid-reference'));
     assert.equal(run.code, 1);
-    const report = JSON.parse(run.stdout) as {files: number; threats: number; errors: number; warnings: number; durationMs: number; diagnostics: Diagnostic[]};
+    const report = JSON.parse(run.stdout) as {files: number; threats: number; errors: number; warnings: number; durationMs: number; diagnostics: DiagnosticJson[]};
     assert.equal(report.files, 2);
     assert.equal(report.threats, 5);
     assert.equal(report.errors, 3);
@@ -159,15 +159,17 @@ test('runCheck', async (t) => {
       line: 53,
       column: 24,
       severity: 'error',
-      ruleId: 'threat-model:invalid-reference',
+      source: 'threat-model',
+      ruleId: 'invalid-reference',
       message: 'Reference "ftp://nodejs.org/api/http.html" in WEB-02 is not a CVE ID, a CWE ID or an http(s) URL',
       hint: 'Write CVE-YYYY-NNNN, CWE-NNN, https://… or [text](https://…), separated by commas.',
+      url: 'https://github.com/threat-model-site/threat-model-site/blob/main/plugins/threat-model/RULES.md#invalid-reference',
     });
   });
 
   await t.test('should count warnings apart from errors in JSON', async () => {
     const run = await check(['threat-models', '--config', config, '-f', 'json'], fixtureSite('not-applicable-covered'));
-    const report = JSON.parse(run.stdout) as {errors: number; warnings: number; diagnostics: Diagnostic[]};
+    const report = JSON.parse(run.stdout) as {errors: number; warnings: number; diagnostics: DiagnosticJson[]};
     assert.equal(run.code, 0);
     assert.equal(report.errors, 0);
     assert.equal(report.warnings, 1);
@@ -181,7 +183,7 @@ test('runCheck', async (t) => {
     assert.equal(lines.length, 2);
     assert.equal(
       lines[0],
-      '::error file=threat-models/web.md,line=53,col=3,title=threat-model%3Aduplicate-field::' +
+      '::error file=threat-models/web.md,line=53,col=3,endColumn=16,title=threat-model%3Aduplicate-field::' +
         'Field "Severity" appears twice in WEB-02%0AKeep one "Severity" line: a threat has one Severity.',
     );
     assert.match(lines[1]!, /^2 files, 5 threats: 1 error, 0 warnings \(\d+ ms\)$/);
@@ -189,19 +191,12 @@ test('runCheck', async (t) => {
 
   await t.test('should print warnings as ::warning annotations', async () => {
     const run = await check(['threat-models', '--config', config, '--format', 'github'], fixtureSite('section-order'));
-    assert.match(run.stdout, /^::warning file=threat-models\/web\.md,line=28,col=1,title=threat-model%3Asection-order::/);
+    assert.match(run.stdout, /^::warning file=threat-models\/web\.md,line=28,col=1,endColumn=\d+,title=threat-model%3Asection-order::/);
   });
 
   await t.test('should escape `%`, `,`, `:` and newlines in annotations', () => {
-    const d: Diagnostic = {
-      file: 'odd,name:100%.md',
-      line: 3,
-      column: 7,
-      severity: 'error',
-      ruleId: 'threat-model:unsafe-html',
-      message: 'Line one, 50% done:\nline two\r',
-      hint: 'Fix it: now',
-    };
+    // Raw line breaks, as if a finding had not been through `visible()`: the annotation must still be one line.
+    const d = Object.assign(diagnostic('odd,name:100%.md', {line: 3, column: 7}, 'unsafe-html', '', ''), {reason: 'Line one, 50% done:\nline two\r', note: 'Fix it: now'});
     const [line] = formatGithub([d], summarize([d], 1, 0, 0)).split('\n');
     assert.equal(
       line,
@@ -210,15 +205,10 @@ test('runCheck', async (t) => {
   });
 
   await t.test('should keep each finding of the text report on one line, above its hint', () => {
-    const d: Diagnostic = {
-      file: 'threat-models/web.md',
-      line: 36,
-      column: 11,
-      severity: 'error',
-      ruleId: 'threat-model:invalid-value',
-      message: 'Invalid STRIDE "Information disclosure\n- Severity: high" in WEB-01',
-      hint: 'Allowed values:\r\nSpoofing, Tampering.',
-    };
+    const d = Object.assign(diagnostic('threat-models/web.md', {line: 36, column: 11}, 'invalid-value', '', ''), {
+      reason: 'Invalid STRIDE "Information disclosure\n- Severity: high" in WEB-01',
+      note: 'Allowed values:\r\nSpoofing, Tampering.',
+    });
     assert.equal(
       formatText([d], summarize([d], 1, 1, 5)),
       'threat-models/web.md:36:11  error  Invalid STRIDE "Information disclosure - Severity: high" in WEB-01  threat-model:invalid-value\n' +
@@ -259,7 +249,7 @@ test('runCheck', async (t) => {
       assert.equal(result.level, 'error');
       assert.equal(result.locations[0]!.physicalLocation.artifactLocation.uri, 'threat-models/web.md');
     }
-    assert.deepEqual(sarifRun!.results[0]!.locations[0]!.physicalLocation.region, {startLine: 67, startColumn: 51});
+    assert.deepEqual(sarifRun!.results[0]!.locations[0]!.physicalLocation.region, {startLine: 67, startColumn: 51, endLine: 67, endColumn: 95});
   });
 
   await t.test('should write the report to --output and the summary to stderr', async (t) => {
@@ -269,8 +259,8 @@ test('runCheck', async (t) => {
     assert.equal(run.code, 1);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /^2 files, 5 threats: 1 error, 0 warnings \(\d+ ms\)\nWrote json report to .*report\.json\n$/);
-    const report = JSON.parse(fs.readFileSync(output, 'utf8')) as {diagnostics: Diagnostic[]};
-    assert.deepEqual(report.diagnostics.map((d) => d.ruleId), ['threat-model:missing-reference']);
+    const report = JSON.parse(fs.readFileSync(output, 'utf8')) as {diagnostics: DiagnosticJson[]};
+    assert.deepEqual(report.diagnostics.map((d) => `${d.source}:${d.ruleId}`), ['threat-model:missing-reference']);
   });
 
   await t.test('should create the folders of --output that do not exist yet', async (t) => {
@@ -353,22 +343,22 @@ test('runNew', async (t) => {
     assert.equal((await scaffold(['tool', '-c', config], dir)).code, 0);
     const run = await check(['--config', config, '--format', 'json'], dir);
     assert.equal(run.code, 1);
-    const {diagnostics} = JSON.parse(run.stdout) as {diagnostics: Diagnostic[]};
+    const {diagnostics} = JSON.parse(run.stdout) as {diagnostics: DiagnosticJson[]};
     // Every placeholder of the scaffold is reported until it is replaced.
-    const placeholders = diagnostics.filter((d) => d.ruleId === 'threat-model:placeholder');
+    const placeholders = diagnostics.filter((d) => d.ruleId === 'placeholder');
     assert.equal(placeholders.length, 2 * 10);
     assert.deepEqual(placeholders.filter((d) => d.file.endsWith('web.md')).map((d) => d.line), [4, 7, 14, 20, 24, 28, 32, 37, 40, 49]);
-    const summary = diagnostics.filter((d) => !placeholders.includes(d)).map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId.replace('threat-model:', '')}`);
+    const summary = diagnostics.filter((d) => !placeholders.includes(d)).map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`);
     const perFile = (file: string) => [
       `${file}:38:15 invalid-reference`,
       `${file}:38:15 missing-reference`,
       ...Array.from({length: 5}, () => `${file}:43:1 stride-coverage`),
     ];
     assert.deepEqual(summary, [...perFile('threat-models/tool.md'), ...perFile('threat-models/web.md')]);
-    assert.match(diagnostics.find((d) => d.ruleId.endsWith(':invalid-reference'))!.message, /^Reference "TODO" in TOOL-01 /);
+    assert.match(diagnostics.find((d) => d.ruleId === 'invalid-reference')!.message, /^Reference "TODO" in TOOL-01 /);
     // Tampering is the template's one category; the five others are gaps.
     assert.deepEqual(
-      diagnostics.filter((d) => d.ruleId === 'threat-model:stride-coverage' && d.file.endsWith('web.md')).map((d) => /"(.*)"/.exec(d.message)![1]),
+      diagnostics.filter((d) => d.ruleId === 'stride-coverage' && d.file.endsWith('web.md')).map((d) => /"(.*)"/.exec(d.message)![1]),
       ['Spoofing', 'Repudiation', 'Information disclosure', 'Denial of service', 'Elevation of privilege'],
     );
   });

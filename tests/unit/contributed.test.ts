@@ -12,7 +12,7 @@ import path from 'node:path';
 import test from 'node:test';
 import {runCheck} from '../../plugins/threat-model/lib/cli/check';
 import {readConfigFile} from '../../plugins/threat-model/lib/cli/config-file';
-import {RULES, type Diagnostic} from '../../plugins/threat-model/lib/diagnostics';
+import {RULES, type DiagnosticJson} from '../../plugins/threat-model/lib/diagnostics';
 import {buildExport} from '../../plugins/threat-model/lib/export';
 import {loadThreatModels} from '../../plugins/threat-model/lib/load';
 import {cases, CLASSES, materialise, readCase} from './corpus';
@@ -62,8 +62,8 @@ test('contributed corpus', async (t) => {
         if (update) fs.writeFileSync(expectedFile, actual);
         assert.equal(text.stderr, '');
         assert.equal(actual, fs.readFileSync(expectedFile, 'utf8'));
-        const report = JSON.parse((await check(dir, 'json')).stdout) as {errors: number; threats: number; diagnostics: Diagnostic[]};
-        for (const d of report.diagnostics) seenRules.add(d.ruleId);
+        const report = JSON.parse((await check(dir, 'json')).stdout) as {errors: number; threats: number; diagnostics: DiagnosticJson[]};
+        for (const d of report.diagnostics) seenRules.add(`${d.source}:${d.ruleId}`);
         // Every finding names file:line:column and has a hint, and no line carries a raw control character.
         for (const d of report.diagnostics) {
           assert.ok(d.line >= 1 && d.column >= 1, `${d.file}:${d.line}:${d.column}`);

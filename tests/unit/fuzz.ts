@@ -140,7 +140,7 @@ Object.assign(MUTATIONS, {
 const RULE_IDS = new Set(Object.keys(RULES).map((rule) => `threat-model:${rule}`));
 
 function checkDiagnostic(d: Diagnostic, files: Map<string, string>): void {
-  assert.ok(RULE_IDS.has(d.ruleId), `unknown rule id ${d.ruleId}`);
+  assert.ok(RULE_IDS.has(d.id), `unknown rule id ${d.id}`);
   assert.ok(Number.isInteger(d.line) && d.line >= 1, `line ${d.line}`);
   assert.ok(Number.isInteger(d.column) && d.column >= 1, `column ${d.column}`);
   assert.ok(d.severity === 'error' || d.severity === 'warning');
@@ -230,7 +230,7 @@ export function fuzz(half: 0 | 1): void {
           if (process.env.FUZZ_DUMP) fs.writeFileSync(process.env.FUZZ_DUMP, text);
           assert.fail(`round ${round} (${applied.join(', ')}) on ${original.file}: ${(error as Error).message}\n${JSON.stringify(d)}`);
         }
-        seenRules.add(d.ruleId);
+        seenRules.add(d.id);
       }
       const model = models.find((m) => m.file === original.file);
       if (model && !diagnostics.some((d) => d.severity === 'error' && d.file === original.file)) {

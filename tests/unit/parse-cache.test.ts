@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
-import {loadConfig, loadThreatModels} from '../../plugins/threat-model';
+import {loadConfig, loadThreatModels} from '../../plugins/threat-model/index';
 import {openParseCache} from '../../plugins/threat-model/lib/parse-cache';
 import remarkThreatModel from '../../plugins/threat-model/lib/remark';
 import type {ThreatIndex} from '../../plugins/threat-model/lib/types';
@@ -55,6 +55,6 @@ test('parse cache', async (t) => {
     const file = path.join(site, 'threat-models/web.md');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^- Severity: \w+$/m, '- Severity: severe'));
     const {diagnostics} = loadThreatModels('threat-models', config, site, {cacheFile});
-    assert.ok(diagnostics.some((d) => d.ruleId === 'threat-model:invalid-value' && d.message.includes('"severe"')));
+    assert.ok(diagnostics.some((d) => d.id === 'threat-model:invalid-value' && d.message.includes('"severe"')));
   });
 });

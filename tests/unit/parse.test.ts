@@ -22,13 +22,13 @@ const config = loadConfig(fixtureConfig);
 const validWeb = fs.readFileSync(path.join(fixtures, 'shared', 'threat-models', 'web.md'), 'utf8');
 const validTool = fs.readFileSync(path.join(fixtures, 'shared', 'threat-models', 'tool.md'), 'utf8');
 
-const brief = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId.replace('threat-model:', '')}`);
+const brief = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.line}:${d.column} ${d.id.replace('threat-model:', '')}`);
 
 /** Findings about HTML and URLs in `markdown`, written as the prose of WEB-02. */
 function htmlMessages(markdown: string): string[] {
   const source = validWeb.replace('A client that sends headers one byte at a time holds a connection open.', markdown);
   return parseThreatModel(source, 'threat-models/web.md', config)
-    .diagnostics.filter((d) => /unsafe-html|raw-html/.test(d.ruleId))
+    .diagnostics.filter((d) => /unsafe-html|raw-html/.test(d.id))
     .map((d) => d.message);
 }
 
@@ -42,18 +42,25 @@ test('public API', async (t) => {
   await t.test('should expose the documented names and nothing else', async () => {
     const mod = await import('../../plugins/threat-model/index');
     assert.deepEqual(Object.keys(mod).sort(), [
+      'Diagnostic',
+      'EXPORT_FILE',
+      'EXPORT_SCHEMA_FILE',
       'RESPONSIBILITIES',
       'RULES',
       'SEVERITIES',
       'STRIDE',
       'analyze',
       'buildIndex',
+      'default',
       'defineConfig',
       'formatDiagnostic',
       'loadConfig',
       'loadThreatModels',
       'parseThreatModel',
+      'threatModelSite',
+      'validateOptions',
     ]);
+    assert.equal(typeof mod.default, 'function', 'the Docusaurus plugin');
   });
 });
 
@@ -259,7 +266,7 @@ test('positions', async (t) => {
     assert.equal(frontMatter.split('\n').length, 8);
     const {diagnostics} = parseThreatModel(frontMatter, file, config);
     assert.ok(diagnostics.length > 0);
-    for (const d of diagnostics) assert.ok(d.line <= 8, `${d.ruleId} at line ${d.line}`);
+    for (const d of diagnostics) assert.ok(d.line <= 8, `${d.id} at line ${d.line}`);
     assert.deepEqual(brief(parseThreatModel(`${frontMatter}\n`, file, config).diagnostics).filter((d) => d.endsWith('missing-section')), Array.from({length: 5}, () => '9:1 missing-section'));
   });
 
@@ -300,7 +307,7 @@ test('analyze', async (t) => {
     const {index, diagnostics} = analyze(sources, config);
     assert.equal(index.models.find((m) => m.useCase === 'web')?.file, 'threat-models/web.md');
     assert.deepEqual(
-      diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message}`),
+      diagnostics.map((d) => `${d.file} ${d.id} ${d.message}`),
       ['threat-models/Web/web.md threat-model:duplicate-use-case Use case "web" is already modelled in threat-models/web.md'],
     );
   });

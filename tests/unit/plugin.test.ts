@@ -11,7 +11,7 @@ import test, {after} from 'node:test';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import fixtureConfig from '../fixtures/threat-model.config';
 import {parseFrontMatter} from '../../plugins/threat-model/lib/front-matter-hook';
-import type {ThreatModelGlobalData} from '../../plugins/threat-model/lib/global-data';
+import type {ThreatModelGlobalData, ThreatModelPageData} from '../../plugins/threat-model/lib/global-data';
 import threatModelPlugin, {type LoadedContent} from '../../plugins/threat-model/lib/plugin';
 import {normalizeOptions} from '../../plugins/threat-model/lib/options';
 import {materialise} from './corpus';
@@ -33,6 +33,7 @@ function create(siteDir: string): Plugin<LoadedContent> {
 async function publish(plugin: Plugin<LoadedContent>, content: LoadedContent) {
   const routes: Array<{path: string; component: string; props?: Record<string, unknown>}> = [];
   let globalData: ThreatModelGlobalData | undefined;
+  const data: Record<string, ThreatModelPageData> = {};
   const docs = ['web', 'tool'].map((id) => ({source: `@site/threat-models/${id}.md`, permalink: `/threat-models/${id}`}));
   await plugin.allContentLoaded!({
     allContent: {
@@ -42,10 +43,13 @@ async function publish(plugin: Plugin<LoadedContent>, content: LoadedContent) {
     actions: {
       addRoute: (route: (typeof routes)[number]) => routes.push(route),
       setGlobalData: (data: unknown) => (globalData = data as ThreatModelGlobalData),
-      createData: async () => '',
+      createData: async (name: string, content: string) => {
+        data[name] = JSON.parse(content) as ThreatModelPageData;
+        return name;
+      },
     },
   } as never);
-  return {routes, globalData: globalData!};
+  return {routes, globalData: globalData!, data};
 }
 
 /** Captures what the plugin writes to stderr and stdout while `fn` runs. */
@@ -62,13 +66,17 @@ async function output(fn: () => unknown): Promise<string> {
 }
 
 test('the threat-model plugin lifecycle', async (t) => {
-  await t.test('should publish titles, pages and backlinks of cross-file threats as global data', async () => {
+  await t.test('should write each page the titles, pages and backlinks it shows from other threats', async () => {
     const plugin = create(site());
     const content = (await plugin.loadContent!())!;
-    const {globalData, routes} = await publish(plugin, content);
+    const {globalData, routes, data} = await publish(plugin, content);
+    assert.deepEqual(Object.keys(data).sort(), ['page-tool.json', 'page-web.json']);
+    assert.deepEqual(data['page-web.json']!.threats['TOOL-01'], {title: 'NODE_OPTIONS changes what a tool runs', url: '/threat-models/tool#TOOL-01'});
+    assert.deepEqual(data['page-web.json']!.backlinks, {'WEB-01': ['TOOL-01']}, 'WEB-03 names WEB-01 too, from the same use case');
+    assert.deepEqual(data['page-tool.json']!.threats['WEB-01'], {title: 'Request smuggling between a proxy and the server', url: '/threat-models/web#WEB-01'});
+    // The site-wide summary stays small: it ships in every page's main bundle.
     assert.deepEqual(globalData.useCases.map((u) => [u.id, u.permalink, u.threats]), [['web', '/threat-models/web', 3], ['tool', '/threat-models/tool', 2]]);
-    assert.deepEqual(globalData.threats['TOOL-01'], {title: 'NODE_OPTIONS changes what a tool runs', useCase: 'tool'});
-    assert.deepEqual(globalData.backlinks['WEB-01'], ['TOOL-01'], 'WEB-03 names WEB-01 too, from the same use case');
+    assert.deepEqual(Object.keys(globalData).sort(), ['exportPath', 'referencePath', 'runtime', 'useCases']);
     assert.equal(globalData.referencePath, '/reference');
     assert.deepEqual(routes.map((r) => [r.path, r.component]), [['/reference', '@theme/ThreatModelReference']]);
     assert.equal((routes[0]!.props!.reference as {threats: unknown[]}).threats.length, 5);
@@ -80,8 +88,8 @@ test('the threat-model plugin lifecycle', async (t) => {
     const stale = (await plugin.loadContent!())!;
     const file = path.join(dir, 'threat-models', 'tool.md');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('` changes what a tool runs', '` decides what a tool runs'));
-    const {globalData} = await publish(plugin, stale);
-    assert.equal(globalData.threats['TOOL-01']?.title, 'NODE_OPTIONS decides what a tool runs');
+    const {data} = await publish(plugin, stale);
+    assert.equal(data['page-web.json']!.threats['TOOL-01']?.title, 'NODE_OPTIONS decides what a tool runs');
   });
 
   await t.test('should print findings across files once per change under `docusaurus start`, and say when they are fixed', async () => {
@@ -108,7 +116,8 @@ test('the threat-model plugin lifecycle', async (t) => {
     assert.equal(await output(async () => (content = (await plugin.loadContent!())!)), '', 'nothing printed: the page\'s compilation reports it');
     // Unchanged data: no page is recompiled, so the mistake is reported once.
     assert.deepEqual(content, {files: ['threat-models/tool.md', 'threat-models/web.md']});
-    assert.deepEqual((await publish(plugin, content!)).globalData, before.globalData);
+    const after = await publish(plugin, content!);
+    assert.deepEqual([after.globalData, after.data], [before.globalData, before.data]);
   });
 
   await t.test('should watch the threat-model folder and provide its theme and styles', () => {

@@ -31,7 +31,7 @@ interface AnyNode {
   value?: string;
   url?: string;
   name?: string;
-  attributes?: Array<{name: string; value: string}>;
+  attributes?: Array<{name: string; value: string | {value: string}}>;
   depth?: number;
   data?: {hName?: string; hProperties?: Record<string, unknown>};
   children?: AnyNode[];
@@ -101,18 +101,20 @@ test('remarkThreatModel', async (t) => {
 
   await t.test('should render Related IDs with the theme component, which looks up titles and pages at run time', () => {
     const related = new Map(rows(tree, 'WEB-01')).get('Related')!;
-    assert.deepEqual(related.children, [
-      {type: 'mdxJsxTextElement', name: 'ThreatModelRelated', attributes: [{type: 'mdxJsxAttribute', name: 'ids', value: 'TOOL-01'}], children: []},
-    ]);
+    const [element] = related.children ?? [];
+    assert.equal(element?.type, 'mdxJsxTextElement');
+    assert.equal(element?.name, 'ThreatModelRelated');
+    assert.deepEqual(element?.attributes?.map((a) => [a.name, typeof a.value === 'string' ? a.value : (a.value as {value: string}).value]), [['ids', 'TOOL-01'], ['data', 'threatModelData']]);
     // No other file's title is baked into the page: an edit there must not need a recompile here.
     assert.doesNotMatch(JSON.stringify(tree), /NODE_OPTIONS changes what a tool runs/);
   });
 
-  await t.test('should import each theme component it uses once, before the content', () => {
+  await t.test('should import each theme component it uses once, and the page\'s data module, before the content', () => {
     const imports = (tree.children ?? []).filter((n) => n.type === 'mdxjsEsm');
     assert.deepEqual(imports.map((n) => n.value), [
-      "import ThreatModelReferencedBy from '@theme/ThreatModelReferencedBy';",
-      "import ThreatModelRelated from '@theme/ThreatModelRelated';",
+      'import ThreatModelReferencedBy from "@theme/ThreatModelReferencedBy";',
+      'import ThreatModelRelated from "@theme/ThreatModelRelated";',
+      'import threatModelData from "@generated/docusaurus-plugin-threat-model/default/page-web.json";',
     ]);
     assert.equal(tree.children?.[0]?.type, 'mdxjsEsm');
   });
@@ -138,7 +140,8 @@ test('remarkThreatModel', async (t) => {
       const last = block[block.length - 1]!;
       assert.equal(last.type, 'mdxJsxFlowElement', id);
       assert.equal(last.name, 'ThreatModelReferencedBy');
-      assert.deepEqual(last.attributes?.map((a) => [a.name, a.value]), [['threat', id]]);
+      assert.deepEqual(last.attributes?.map((a) => a.name), ['threat', 'data']);
+      assert.equal(last.attributes?.[0]?.value, id);
     }
   });
 
@@ -162,7 +165,7 @@ test('remarkThreatModel', async (t) => {
     const source = fs.readFileSync(path.join(valid, 'threat-models', 'tool.md'), 'utf8').replace('- Repudiation: a tool acts for the user who started it.\n', '');
     await assert.rejects(transform(valid, 'tool.md', source), (error: unknown) => {
       assert.ok(error instanceof ThreatModelError);
-      assert.deepEqual(error.diagnostics.map((d) => d.ruleId), ['threat-model:stride-coverage']);
+      assert.deepEqual(error.diagnostics.map((d) => d.id), ['threat-model:stride-coverage']);
       return true;
     });
   });

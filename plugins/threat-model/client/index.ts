@@ -6,15 +6,15 @@
 import {usePluginData} from '@docusaurus/useGlobalData';
 import {PLUGIN_NAME, type ThreatModelGlobalData} from '../lib/global-data';
 
-export {PLUGIN_NAME, threatUrl, type ThreatModelGlobalData, type UseCaseEntry} from '../lib/global-data';
+export {PLUGIN_NAME, type ThreatModelGlobalData, type ThreatModelPageData, type UseCaseEntry} from '../lib/global-data';
 export {RESPONSIBILITIES, SEVERITIES, STATUSES, STRIDE} from '../lib/vocabulary';
 export type {Responsibility, Severity, Stride} from '../lib/vocabulary';
 export {featureAnchor, inlineText, responsibilityLabel, severityCounts, strideCounts, useCaseAnchor} from '../lib/present';
 export type {ReferenceData, ReferenceThreat} from '../lib/reference-data';
 
 /**
- * The threat models' cross-file data, as the plugin last loaded it: under
- * `docusaurus start` it changes when any threat-model file is saved.
+ * The threat models at a glance (use cases, their pages and counts, the
+ * reference and export paths), as the plugin last loaded them.
  * @param pluginId The plugin instance's `id` (default `default`).
  */
 export function useThreatModelData(pluginId = 'default'): ThreatModelGlobalData {

@@ -1,10 +1,16 @@
+/**
+ * Findings about threat-model files, as unified's `VFileMessage`s: every
+ * finding names a file and a place (a point or a range), its rule as
+ * `source` and `ruleId` (printed together as `threat-model:<rule>`), what
+ * is wrong (`reason`), how to fix it (`note`), what was found and what was
+ * probably meant (`actual`, `expected`) and where the rule is documented
+ * (`url`). Errors are `fatal`; warnings are not.
+ */
+import {VFileMessage} from 'vfile-message';
+import {RULES, type RuleName} from './rules/registry';
 import {visible} from './visible';
 
-/**
- * Findings about threat-model files. Every finding names a file, a 1-based
- * line and column, a stable rule id, what is wrong and how to fix it.
- */
-
+export {RULES, type RuleName};
 export type Severity = 'error' | 'warning';
 
 export interface Point {
@@ -12,105 +18,124 @@ export interface Point {
   column: number;
 }
 
-export interface Diagnostic {
-  /** Path relative to the site root, with forward slashes. */
-  file: string;
-  line: number;
-  column: number;
-  severity: Severity;
-  /** Stable id, `threat-model:<rule>`; tests and CI filters rely on it. */
-  ruleId: string;
-  /** What is wrong, naming the offending value. */
-  message: string;
-  /** How to fix it, with "did you mean" where a near name exists. */
-  hint: string;
-}
-
-/** Every rule, with a one-line description (used by SARIF and the docs). */
-export const RULES = {
-  'no-front-matter': 'The file has no front matter block.',
-  'yaml-syntax': 'The front matter is not valid YAML.',
-  'invalid-front-matter': 'A front-matter field has the wrong type or format.',
-  'unknown-use-case': 'The front matter names a use case that is not configured.',
-  'duplicate-use-case': 'Two files model the same use case.',
-  'missing-use-case': 'A configured use case has no threat-model file.',
-  'file-name': 'The file name does not match its use case.',
-  'missing-section': 'A required section is missing.',
-  'unknown-section': 'A section heading is not part of the format.',
-  'section-order': 'Sections are not in the documented order.',
-  'missing-trust-list': 'The Trust section lacks its Trusted: or Untrusted: list.',
-  'unknown-field': 'A field name is not part of the format.',
-  'missing-field': 'A required field is missing.',
-  'invalid-value': 'A field has a value outside its allowed set.',
-  'duplicate-field': 'A field appears twice in one threat.',
-  'missing-id': 'A threat heading has no explicit {#ID}.',
-  'malformed-id': 'A threat ID does not have the form PREFIX-NN.',
-  'id-prefix': "A threat ID's prefix does not match its use case.",
-  'duplicate-id': 'Two threats share one ID.',
-  'missing-reference': 'A threat cites no source.',
-  'invalid-reference': 'A reference is neither a CVE ID, a CWE ID nor an http(s) URL.',
-  'unknown-related': 'A Related ID exists in no file.',
-  'unknown-feature': 'A Features entry is not a configured feature.',
-  'stride-coverage': 'A STRIDE category is neither covered nor declared not applicable.',
-  'not-applicable-reason': 'A not-applicable category has no reason, or is not a STRIDE category.',
-  'not-applicable-covered': 'A category is declared not applicable but a threat covers it.',
-  'unsafe-html': 'Raw HTML or a URL that could run script.',
-  'not-markdown': 'A file in the threat-model folder is not a .md file.',
-  'empty-file': 'The file is empty.',
-  'binary-file': 'The file is not UTF-8 text.',
-  'no-threats': 'The Threats section has no threat.',
-  'front-matter-fence': 'The front matter does not open with a line `---` or does not close with one.',
-  'yaml-feature': 'The front matter uses a YAML feature beyond plain data: a tag, an anchor, an alias or a merge key.',
-  'front-matter-key': 'A Docusaurus front-matter key that would change the page\'s route, visibility or rendering.',
-  'line-ending': 'A lone carriage return (CR) as a line ending.',
-  'control-character': 'A control or bidirectional-override character in the text.',
-  'folder-layout': 'A subfolder or a symbolic link in the threat-model folder.',
-  'raw-html': 'Raw HTML beyond the few inline elements the format allows, or any raw HTML in a heading.',
-  'directive': 'Markdown directive syntax (`:name[…]`, `::name`, `:::name`) that the site would render as an element.',
-  'unsupported-markdown': 'Markdown the format does not carry to the reference and export (footnotes, task-list boxes), or that the site rewrites before reading it (`mdx-code-block` fences).',
-  'local-file': 'A link or image that points at a file outside the site, or uses `@site/`, an absolute path or `file:`.',
-  'broken-link': 'A local link or image whose target page or file does not exist.',
-  'broken-anchor': 'A link to an anchor (`#ID`) that the target page does not have.',
-  'misplaced-threat': 'A heading that carries a threat ID but is not a `###` heading of the Threats section.',
-  'heading-id': 'An explicit `{#id}` on a heading that is not a threat, or not written as plain text at its end.',
-  'heading-content': 'A heading holds a link, an image, emphasis or strikethrough: headings are plain text and code.',
-  'lost-content': 'Content that the page would show but the reference and export would drop: nested lists, extra paragraphs, a second list.',
-  'empty-title': 'A threat heading has an ID but no title.',
-  'placeholder': 'Text left from the scaffold (`npm run new`) that was never replaced.',
-  'file-size': 'The file is larger than the check reads (128 KiB): Markdown parsing slows down sharply on some large inputs.',
-} as const;
-
-export type RuleName = keyof typeof RULES;
+/** A place in a file: a point, or a range from `start` to `end`. */
+export type Place = Point | {start: Point; end: Point};
 
 export const RULE_ORIGIN = 'threat-model';
 
+/** `threat-model:<rule>`: what reports print and CI filters match. */
 export function ruleId(rule: RuleName): string {
   return `${RULE_ORIGIN}:${rule}`;
 }
 
+export interface DiagnosticOptions {
+  /** Default: the rule's. */
+  severity?: Severity;
+  /** What the author probably meant ("did you mean"). */
+  expected?: string[];
+  /** What the author wrote. */
+  actual?: string;
+}
+
+/** The plain form a finding takes in JSON (the JSON report, the parse cache). */
+export interface DiagnosticJson {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: Severity;
+  source: string;
+  ruleId: string;
+  message: string;
+  hint: string;
+  url: string;
+  expected?: string[];
+  actual?: string;
+}
+
+export class Diagnostic extends VFileMessage {
+  declare file: string;
+  declare line: number;
+  declare column: number;
+  declare ruleId: RuleName;
+  declare source: string;
+  declare note: string;
+  declare url: string;
+
+  constructor(file: string, place: Place | undefined, rule: RuleName, reason: string, hint: string, options: DiagnosticOptions = {}) {
+    // A quoted value may hold control characters; a finding never prints them raw.
+    super(visible(reason), {place: place ?? {line: 1, column: 1}, source: RULE_ORIGIN, ruleId: rule});
+    this.file = file;
+    this.fatal = (options.severity ?? RULES[rule].severity) === 'error';
+    this.note = visible(hint);
+    this.url = RULES[rule].url;
+    if (options.expected) this.expected = options.expected.map(visible);
+    if (options.actual !== undefined) this.actual = visible(options.actual);
+    // No trace: a finding is data about a file, and thousands may be made.
+    this.stack = '';
+  }
+
+  /** `error` or `warning`. */
+  get severity(): Severity {
+    return this.fatal ? 'error' : 'warning';
+  }
+
+  /** How to fix it: the message's `note`. */
+  get hint(): string {
+    return this.note;
+  }
+
+  /** `threat-model:<rule>`, as printed. */
+  get id(): string {
+    return `${this.source}:${this.ruleId}`;
+  }
+
+  toJSON(): DiagnosticJson {
+    const end = this.place && 'end' in this.place ? this.place.end : undefined;
+    return {
+      file: this.file,
+      line: this.line,
+      column: this.column,
+      ...(end ? {endLine: end.line, endColumn: end.column} : {}),
+      severity: this.severity,
+      source: this.source,
+      ruleId: this.ruleId,
+      message: this.reason,
+      hint: this.note,
+      url: this.url,
+      ...(this.expected ? {expected: this.expected} : {}),
+      ...(this.actual !== undefined ? {actual: this.actual} : {}),
+    };
+  }
+
+  /** A finding back from its JSON form (the parse cache). */
+  static fromJSON(json: DiagnosticJson): Diagnostic {
+    const start = {line: json.line, column: json.column};
+    const place = json.endLine !== undefined ? {start, end: {line: json.endLine, column: json.endColumn!}} : start;
+    const d = new Diagnostic(json.file, place, json.ruleId as RuleName, json.message, json.hint, {
+      severity: json.severity,
+      ...(json.expected ? {expected: json.expected} : {}),
+      ...(json.actual !== undefined ? {actual: json.actual} : {}),
+    });
+    return d;
+  }
+}
+
 export function diagnostic(
   file: string,
-  point: Point | undefined,
+  place: Place | undefined,
   rule: RuleName,
   message: string,
   hint: string,
-  severity: Severity = 'error',
+  options?: Severity | DiagnosticOptions,
 ): Diagnostic {
-  return {
-    file,
-    line: point?.line ?? 1,
-    column: point?.column ?? 1,
-    severity,
-    ruleId: ruleId(rule),
-    // A quoted value may hold control characters; a finding never prints them raw.
-    message: visible(message),
-    hint: visible(hint),
-  };
+  return new Diagnostic(file, place, rule, message, hint, typeof options === 'string' ? {severity: options} : options);
 }
 
 /** Sort by file, then position, so output is stable across runs. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.id.localeCompare(b.id);
 }
 
 /**
@@ -132,6 +157,12 @@ export function propose(value: string, candidates: readonly string[]): string | 
   if (best === undefined) return undefined;
   const limit = Math.max(1, Math.floor(Math.max(needle.length, best.length) / 3));
   return bestDistance <= limit ? best : undefined;
+}
+
+/** For `expected`: the close candidate if there is one, else every candidate. */
+export function nearest(value: string, candidates: readonly string[]): string[] {
+  const guess = propose(value, candidates);
+  return guess === undefined ? [...candidates] : [guess];
 }
 
 /** `Did you mean "x"?` or an empty string. */

@@ -1,15 +1,21 @@
 /**
- * The cross-file data that threat pages show at run time: titles of the
- * threats that a Related field or a "Referenced by" list names, and where
- * each use case's page is. The plugin publishes it with `setGlobalData`
- * after every load, so an edit in one file reaches every page without
- * recompiling the others; the pages' own Markdown never holds another
- * file's data. Browser-safe: no Node.js imports.
+ * What pages show at run time from other files, and the site-wide summary.
+ *
+ * - `ThreatModelGlobalData` (`setGlobalData`): use cases with their pages
+ *   and counts, the reference and export paths. Small: it ships in every
+ *   page's main bundle.
+ * - `ThreatModelPageData` (one JSON module per threat-model page, under
+ *   `@generated`): the titles and pages of the threats that page names or
+ *   that name its threats, and its threats' backlinks. The page's compiled
+ *   Markdown imports it, so an edit in another file changes only this data
+ *   module, never the page's own output.
+ *
+ * Browser-safe: no Node.js imports.
  */
 import type {ThreatModelExport} from './export';
 import type {ThreatIndex} from './types';
 
-/** Name under which the plugin's global data is published (`usePluginData`). */
+/** Name under which the plugin's data is published (`usePluginData`, `@generated/<name>/`). */
 export const PLUGIN_NAME = 'docusaurus-plugin-threat-model';
 
 export interface UseCaseEntry {
@@ -31,42 +37,26 @@ export interface ThreatModelGlobalData {
   /** URL path of the JSON export. */
   exportPath: string;
   useCases: UseCaseEntry[];
-  /**
-   * Threat ID → its title and use case, for every threat that a Related
-   * field names or whose Related field names another file's threat: only
-   * those are shown on pages other than their own.
-   */
-  threats: Record<string, {title: string; useCase: string}>;
-  /** Threat ID → IDs of threats in other use cases whose Related names it. */
+}
+
+export interface ThreatModelPageData {
+  /** Threat ID → its title and URL, for every threat the page shows from another place. */
+  threats: Record<string, {title: string; url: string}>;
+  /** Threat ID (of this page) → IDs of threats in other use cases whose Related names it. */
   backlinks: Record<string, string[]>;
 }
 
+/** File name of a page's data module, from the threat-model file's name (`server.md`). */
+export function pageDataFile(fileName: string): string {
+  return `page-${fileName.replace(/\.md$/, '')}.json`;
+}
+
 export function buildGlobalData(
-  index: ThreatIndex,
   exported: ThreatModelExport,
   config: {runtime: string; useCases: ReadonlyArray<{id: string; label: string; prefix: string}>},
   paths: {referencePath: string; exportPath: string},
 ): ThreatModelGlobalData {
   const models = new Map(exported.models.map((m) => [m.useCase, m]));
-  const named = new Set<string>();
-  const backlinks: Record<string, string[]> = {};
-  for (const [target, sources] of Object.entries(index.backlinks)) {
-    const useCase = index.locations[target]?.useCase;
-    const others = sources.filter((id) => index.locations[id]?.useCase !== useCase);
-    if (others.length > 0) backlinks[target] = others;
-  }
-  for (const model of index.models) {
-    for (const threat of model.threats) {
-      if (threat.related.length === 0) continue;
-      named.add(threat.id);
-      for (const id of threat.related) named.add(id);
-    }
-  }
-  const threats: ThreatModelGlobalData['threats'] = {};
-  for (const id of [...named].sort()) {
-    const location = index.locations[id];
-    if (location) threats[id] = {title: location.title, useCase: location.useCase};
-  }
   return {
     runtime: config.runtime,
     ...paths,
@@ -81,14 +71,25 @@ export function buildGlobalData(
         threats: model?.threats.length ?? 0,
       };
     }),
-    threats,
-    backlinks,
   };
 }
 
-/** Where a threat is shown: its use case's page, at its ID. */
-export function threatUrl(data: ThreatModelGlobalData, id: string): string | undefined {
-  const useCase = data.threats[id]?.useCase;
-  const permalink = data.useCases.find((u) => u.id === useCase)?.permalink;
-  return permalink ? `${permalink}#${id}` : undefined;
+/** The data module of the page of `file`; empty when the file has no model (it has errors). */
+export function buildPageData(index: ThreatIndex, file: string, permalinks: Record<string, string>): ThreatModelPageData {
+  const model = index.models.find((m) => m.file === file);
+  const data: ThreatModelPageData = {threats: {}, backlinks: {}};
+  if (!model) return data;
+  const add = (id: string) => {
+    const location = index.locations[id];
+    const permalink = location ? permalinks[location.useCase] : undefined;
+    if (location && permalink !== undefined) data.threats[id] = {title: location.title, url: `${permalink}#${id}`};
+  };
+  for (const threat of model.threats) {
+    for (const id of threat.related) add(id);
+    const sources = (index.backlinks[threat.id] ?? []).filter((id) => index.locations[id]?.useCase !== threat.useCase);
+    if (sources.length === 0) continue;
+    data.backlinks[threat.id] = sources;
+    for (const id of sources) add(id);
+  }
+  return data;
 }

@@ -118,9 +118,9 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
   const files = sources.map((s) => s.file);
   const useCases = checkUseCases(models, config, files);
   // A duplicate's own name is part of the duplicate finding, which says where to merge it.
-  const duplicates = new Set(useCases.filter((d) => d.ruleId.endsWith(':duplicate-use-case')).map((d) => d.file));
+  const duplicates = new Set(useCases.filter((d) => d.ruleId === 'duplicate-use-case').map((d) => d.file));
   const all = [
-    ...diagnostics.filter((d) => !(duplicates.has(d.file) && d.ruleId.endsWith(':file-name'))),
+    ...diagnostics.filter((d) => !(duplicates.has(d.file) && d.ruleId === 'file-name')),
     ...useCases,
     ...checkDuplicateIds(threats),
     ...checkRelated(threats, config, files),

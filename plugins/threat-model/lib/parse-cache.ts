@@ -8,6 +8,7 @@ import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Config} from './config';
+import {Diagnostic, type DiagnosticJson} from './diagnostics';
 import type {ParseResult} from './parse';
 
 export interface ParseCache {
@@ -48,7 +49,8 @@ export function openParseCache(cacheFile: string, config: Config): ParseCache {
       const entry = previous[file];
       if (entry?.digest !== digest) return undefined;
       next[file] = entry;
-      return entry.result;
+      // Stored as JSON: the findings come back as messages.
+      return {...entry.result, diagnostics: entry.result.diagnostics.map((d) => (d instanceof Diagnostic ? d : Diagnostic.fromJSON(d as unknown as DiagnosticJson)))};
     },
     set(file, digest, result) {
       next[file] = {digest, result};

@@ -1,8 +1,8 @@
 /**
  * The Docusaurus plugin. In its lifecycle it loads, indexes and checks the
  * threat-model folder (`loadContent`, again whenever a file in it changes),
- * publishes the cross-file data that pages render at run time
- * (`setGlobalData`), adds the generated reference route with its data as
+ * writes the cross-file data that pages render at run time (one data module
+ * per page, and a small `setGlobalData` summary), adds the generated reference route with its data as
  * props, provides the theme components (`getThemePath`), and writes the
  * JSON export and its JSON Schema beside the built site.
  */
@@ -14,7 +14,7 @@ import type {LoadContext, OptionValidationContext, Plugin} from '@docusaurus/typ
 import {failBuild} from './fail-build';
 import {usesThreatModelFrontMatter} from './front-matter-hook';
 import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
-import {buildGlobalData, PLUGIN_NAME} from './global-data';
+import {buildGlobalData, buildPageData, pageDataFile, PLUGIN_NAME} from './global-data';
 import type {Config} from './config';
 import {loadThreatModels, type LoadResult} from './load';
 import {buildIndex} from './model-index';
@@ -124,8 +124,12 @@ export default function threatModelPlugin(context: LoadContext, options: Options
       const paths = {exportPath: `${context.baseUrl}${EXPORT_FILE}`, schemaPath: `${context.baseUrl}${EXPORT_SCHEMA_FILE}`};
       const reference = buildReferenceData(exported, current.index.coverage, paths);
       actions.addRoute({path: config.site.referencePath, component: '@theme/ThreatModelReference', exact: true, props: {reference}});
-      actions.setGlobalData(
-        buildGlobalData(current.index, exported, config, {referencePath: config.site.referencePath, exportPath: paths.exportPath}),
+      actions.setGlobalData(buildGlobalData(exported, config, {referencePath: config.site.referencePath, exportPath: paths.exportPath}));
+      // One data module per page, also for a file that has errors: its page imports it all the same.
+      await Promise.all(
+        current.files
+          .filter((file) => file.endsWith('.md'))
+          .map((file) => actions.createData(pageDataFile(path.posix.basename(file)), JSON.stringify(buildPageData(current.index, file, permalinks)))),
       );
     },
 

@@ -8,9 +8,10 @@
  *
  * A page's output depends on its own file and the configuration only. What
  * comes from other files (the titles behind Related IDs, "Referenced by")
- * is rendered by theme components from the plugin's global data, so a
- * change in one file reaches every page without recompiling the others, and
- * a cached page can never show another file's stale data. The findings
+ * is rendered by theme components from the page's data module, which the
+ * plugin writes under `@generated` and the page imports: a change in one
+ * file rewrites that module and reaches every page without recompiling the
+ * others, and a cached page can never show another file's stale data. The findings
  * that involve other files (unknown Related IDs, broken links) are the
  * plugin's: it reports them on every load.
  */
@@ -24,6 +25,7 @@ import {readThreatModel} from './read';
 import {formatDiagnostic} from './report/text';
 import {SEVERITIES, STRIDE} from './schema';
 import {featureAnchor, responsibilityLabel, severityCounts, strideCounts} from './present';
+import {pageDataFile, PLUGIN_NAME} from './global-data';
 import type {Inline, Threat, ThreatModel} from './types';
 
 export interface RemarkThreatModelOptions {
@@ -89,7 +91,11 @@ export default function remarkThreatModel(options: RemarkThreatModelOptions) {
 
     insertSummary(tree, model);
     const used = decorateThreats(tree, model, options);
-    tree.children.unshift(...[...used].sort().map((name) => importComponent(name) as unknown as RootContent));
+    const data = `@generated/${PLUGIN_NAME}/${options.pluginId}/${pageDataFile(path.basename(file.path))}`;
+    tree.children.unshift(
+      ...[...used].sort().map((name) => esmImport(name, `@theme/${name}`) as unknown as RootContent),
+      esmImport(DATA, data) as unknown as RootContent,
+    );
   };
 }
 
@@ -166,6 +172,9 @@ function insertSummary(tree: Root, model: ThreatModel): void {
 /* Threats                                                             */
 /* ------------------------------------------------------------------ */
 
+/** The identifier of the page's data module in the compiled page. */
+const DATA = 'threatModelData';
+
 /** Theme components that pages use for what comes from other files. */
 const COMPONENTS = {related: 'ThreatModelRelated', referencedBy: 'ThreatModelReferencedBy'} as const;
 type ComponentName = (typeof COMPONENTS)[keyof typeof COMPONENTS];
@@ -189,7 +198,7 @@ function decorateThreats(tree: Root, model: ThreatModel, options: RemarkThreatMo
     const listIndex = children.slice(i + 1, end).findIndex((n) => n.data?.threatModel?.fields === threat.id);
     const fields = fieldTable(threat, options, used) as unknown as RootContent;
     // Every threat gets the list: another file may start naming it at any time.
-    children.splice(end, 0, component(COMPONENTS.referencedBy, {threat: threat.id}, options, 'flow') as unknown as RootContent);
+    children.splice(end, 0, component(COMPONENTS.referencedBy, {threat: threat.id}, 'flow') as unknown as RootContent);
     used.add(COMPONENTS.referencedBy);
     if (listIndex === -1) {
       children.splice(i + 1, 0, fields);
@@ -221,7 +230,7 @@ function fieldTable(threat: Threat, options: RemarkThreatModelOptions, used: Set
   }
   if (threat.related.length > 0) {
     used.add(COMPONENTS.related);
-    rows.push(['Related', [component(COMPONENTS.related, {ids: threat.related.join(' ')}, options, 'text')]]);
+    rows.push(['Related', [component(COMPONENTS.related, {ids: threat.related.join(' ')}, 'text')]]);
   }
   rows.push([
     'References',
@@ -239,22 +248,32 @@ function fieldTable(threat: Threat, options: RemarkThreatModelOptions, used: Set
  * reader has already refused every character that could matter here, and
  * MDX writes attribute values as string literals, never as code.
  */
-function component(name: ComponentName, attributes: Record<string, string>, options: RemarkThreatModelOptions, kind: 'flow' | 'text') {
-  const all = options.pluginId === 'default' ? attributes : {...attributes, pluginId: options.pluginId};
+function component(name: ComponentName, attributes: Record<string, string>, kind: 'flow' | 'text') {
   return {
     type: kind === 'flow' ? 'mdxJsxFlowElement' : 'mdxJsxTextElement',
     name,
-    attributes: Object.entries(all).map(([key, value]) => ({type: 'mdxJsxAttribute', name: key, value})),
+    attributes: [
+      ...Object.entries(attributes).map(([key, value]) => ({type: 'mdxJsxAttribute', name: key, value})),
+      // `data={threatModelData}`: the page's data module, imported above.
+      {
+        type: 'mdxJsxAttribute',
+        name: 'data',
+        value: {
+          type: 'mdxJsxAttributeValueExpression',
+          value: DATA,
+          data: {estree: {type: 'Program', sourceType: 'module', body: [{type: 'ExpressionStatement', expression: {type: 'Identifier', name: DATA}}]}},
+        },
+      },
+    ],
     children: [],
   };
 }
 
-/** `import Name from '@theme/Name'`, as the ESM node MDX compiles. */
-function importComponent(name: ComponentName) {
-  const source = `@theme/${name}`;
+/** `import name from 'source'`, as the ESM node MDX compiles. */
+function esmImport(name: string, source: string) {
   return {
     type: 'mdxjsEsm',
-    value: `import ${name} from '${source}';`,
+    value: `import ${name} from ${JSON.stringify(source)};`,
     data: {
       estree: {
         type: 'Program',

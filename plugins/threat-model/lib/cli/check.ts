@@ -1,5 +1,5 @@
 /**
- * `check [dir] [--format text|json|github|sarif] [--output file]`
+ * `check [dir] [--format text|pretty|json|github|sarif] [--output file]`
  *
  * Exit codes: 0 clean (warnings allowed), 1 findings with at least one
  * error, 2 usage or internal error. Never prints a stack trace for bad input.
@@ -10,6 +10,7 @@ import {parseArgs} from 'node:util';
 import {loadThreatModels} from '../load';
 import {formatGithub} from '../report/github';
 import {formatJson} from '../report/json';
+import {formatPretty} from '../report/pretty';
 import {formatSarif} from '../report/sarif';
 import {summarize, summaryLine} from '../report/summary';
 import {formatText} from '../report/text';
@@ -21,13 +22,14 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
-const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
+const FORMATS = ['text', 'pretty', 'json', 'github', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const CHECK_USAGE = `Usage: npm run check -- [dir] [--format text|json|github|sarif] [--output file] [--config file]
+export const CHECK_USAGE = `Usage: npm run check -- [dir] [--format text|pretty|json|github|sarif] [--output file] [--config file]
 
 Checks every threat model in dir (default: the folder set in threat-model.config.ts).
-  --format   text (default), json, github (workflow annotations) or sarif (SARIF 2.1.0)
+  --format   text (default, one finding per line), pretty (grouped by file, with ranges and rule links),
+             json, github (workflow annotations) or sarif (SARIF 2.1.0)
   --output   write the report to a file instead of standard output
   --config   configuration file (default: threat-model.config.ts)
 Exit codes: 0 no errors, 1 errors found, 2 usage or internal error.`;
@@ -53,6 +55,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
       format === 'json' ? formatJson(diagnostics, summary)
       : format === 'github' ? formatGithub(diagnostics, summary)
       : format === 'sarif' ? formatSarif(diagnostics)
+      : format === 'pretty' ? formatPretty(diagnostics, summary, {color: !values.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR})
       : formatText(diagnostics, summary);
     if (values.output) {
       const target = path.resolve(io.cwd, values.output);

@@ -1,7 +1,7 @@
 /** Per-file state shared by the readers, and how they report. */
 import type {Nodes} from 'mdast';
 import type {Config} from '../config';
-import {diagnostic, type Diagnostic, type Point, type RuleName, type Severity} from '../diagnostics';
+import {diagnostic, type Diagnostic, type DiagnosticOptions, type Place, type Point, type RuleName, type Severity} from '../diagnostics';
 
 export interface Context {
   /** Path relative to the site root, forward slashes. */
@@ -23,14 +23,25 @@ export function at(node: {position?: Nodes['position']} | undefined): Point {
   return {line: start?.line ?? 1, column: start?.column ?? 1};
 }
 
+/** A node's whole range, or its start when it has no end. */
+export function placeOf(node: {position?: Nodes['position']} | undefined): Place {
+  const position = node?.position;
+  if (!position?.start || !position.end) return at(node);
+  return {start: {line: position.start.line, column: position.start.column}, end: {line: position.end.line, column: position.end.column}};
+}
+
+/**
+ * Adds a finding at a point, or over a node's range. Severity and "did you
+ * mean" (`expected`, `actual`) go in `options`; the severity defaults to the rule's.
+ */
 export function report(
   ctx: Context,
   where: {position?: Nodes['position']} | Point | undefined,
   rule: RuleName,
   message: string,
   hint: string,
-  severity: Severity = 'error',
+  options?: Severity | DiagnosticOptions,
 ): void {
-  const point = where && 'line' in where ? where : at(where as {position?: Nodes['position']} | undefined);
-  ctx.diagnostics.push(diagnostic(ctx.file, point, rule, message, hint, severity));
+  const place = where && 'line' in where ? where : placeOf(where as {position?: Nodes['position']} | undefined);
+  ctx.diagnostics.push(diagnostic(ctx.file, place, rule, message, hint, options));
 }

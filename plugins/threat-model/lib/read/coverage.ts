@@ -19,7 +19,7 @@ export function checkCoverage(model: ThreatModel, anchor: Heading | undefined, c
     if (covered && declared) {
       report(ctx, declared.position, 'not-applicable-covered',
         `"${category}" is declared not applicable, but a threat covers it`,
-        `Remove \`${category}\` from \`## Not applicable\`, or correct the threat's STRIDE field.`, 'warning');
+        `Remove \`${category}\` from \`## Not applicable\`, or correct the threat's STRIDE field.`);
     }
   }
 }

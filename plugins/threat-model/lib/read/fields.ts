@@ -1,7 +1,7 @@
 /** A threat's field list: `- Name: value`, one per line. */
 import type {Heading, List, Paragraph, PhrasingContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
-import {diagnostic, didYouMean, propose, type Point} from '../diagnostics';
+import {diagnostic, didYouMean, nearest, propose, type Point} from '../diagnostics';
 import {ID_PATTERN, suggestId} from '../ids';
 import {RESPONSIBILITIES, SEVERITIES, STRIDE, THREAT_FIELDS, type Responsibility, type Severity, type Stride, type ThreatFieldKey} from '../schema';
 import type {Inline, Reference} from '../types';
@@ -56,7 +56,7 @@ export function readFields(list: List | undefined, heading: Heading, id: string,
       const guessed = FIELD_KEYS.find((k) => THREAT_FIELDS[k].name === guess);
       if (guessed) proposed.add(guessed);
       report(ctx, paragraph, 'unknown-field', `Unknown field "${visible(split.name)}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
-        guess ? `Rename it to "${guess}".` : `Fields are ${FIELD_NAMES.join(', ')}.`);
+        guess ? `Rename it to "${guess}".` : `Fields are ${FIELD_NAMES.join(', ')}.`, {expected: guess ? [guess] : [...FIELD_NAMES], actual: split.name});
       continue;
     }
     if (seen.has(key)) {
@@ -207,7 +207,7 @@ function invalidValue(value: string, allowed: readonly string[], name: string, i
   const guess = didYouMean(value, allowed);
   ctx.diagnostics.push(
     diagnostic(ctx.file, point, 'invalid-value', `Invalid ${name} "${visible(value)}" in ${id}${guess ? ` (${guess})` : ''}`,
-      `Allowed values: ${allowed.join(', ')}.`),
+      `Allowed values: ${allowed.join(', ')}.`, {expected: nearest(value, allowed), actual: value}),
   );
 }
 
@@ -222,7 +222,8 @@ function readFeatures(raw: string, id: string, locate: (token: string) => Point,
       const guess = propose(entry, ids);
       ctx.diagnostics.push(
         diagnostic(ctx.file, locate(entry), 'unknown-feature', `Unknown feature "${visible(entry)}" in ${id}${guess ? ` (did you mean "${guess}"?)` : ''}`,
-          guess ? `Write "${guess}", or add the feature to features in threat-model.config.ts.` : 'Add the feature to features in threat-model.config.ts, or remove it.'),
+          guess ? `Write "${guess}", or add the feature to features in threat-model.config.ts.` : 'Add the feature to features in threat-model.config.ts, or remove it.',
+          {expected: guess ? [guess] : ids, actual: entry}),
       );
     }
   }

@@ -28,7 +28,8 @@ export function validateFrontMatter(front: FrontMatterResult, ctx: Context): voi
     } else if (!known.includes(key)) {
       const guess = propose(key, known);
       report(ctx, keyAt(key), 'unknown-field', `Unknown front-matter field "${visible(key)}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
-        guess ? `Rename it to "${guess}", or remove it.` : `Allowed fields: ${FRONT_MATTER_KEYS.join(', ')}, and ${DOCUSAURUS_KEYS.join(', ')}.`);
+        guess ? `Rename it to "${guess}", or remove it.` : `Allowed fields: ${FRONT_MATTER_KEYS.join(', ')}, and ${DOCUSAURUS_KEYS.join(', ')}.`,
+        guess ? {expected: [guess], actual: key} : undefined);
     }
   }
   const docusaurus = DocusaurusFrontMatterSchema.safeParse(Object.fromEntries(DOCUSAURUS_KEYS.filter((k) => k in record).map((k) => [k, record[k]])));
@@ -52,8 +53,9 @@ export function validateFrontMatter(front: FrontMatterResult, ctx: Context): voi
     const ids = ctx.config.useCases.map((u) => u.id);
     if (!ids.includes(useCase)) {
       const guess = didYouMean(useCase, ids);
+      const near = propose(useCase, ids);
       report(ctx, keyAt('use_case'), 'unknown-use-case', `Unknown use case "${visible(useCase)}"${guess ? ` (${guess})` : ''}`,
-        `Use one of: ${ids.join(', ')}; or add it to useCases in threat-model.config.ts.`);
+        `Use one of: ${ids.join(', ')}; or add it to useCases in threat-model.config.ts.`, {expected: near ? [near] : ids, actual: useCase});
     } else {
       const expected = `${useCase}.md`;
       const actual = ctx.file.split('/').pop();

@@ -1,7 +1,7 @@
 /** The file's H2 sections, in the documented order. */
 import type {Heading, Root, RootContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
-import {didYouMean} from '../diagnostics';
+import {didYouMean, nearest} from '../diagnostics';
 import {OPTIONAL_SECTIONS, SECTIONS, type SectionName} from '../schema';
 import {at, report, type Context} from './context';
 
@@ -35,7 +35,7 @@ export function splitSections(tree: Root, ctx: Context): Sections {
       } else if (!section) {
         const guess = didYouMean(name, SECTIONS);
         report(ctx, node, 'unknown-section', `Unknown section "## ${name}"${guess ? ` (${guess})` : ''}`,
-          `Sections are: ${SECTIONS.map((s) => `## ${s}`).join(', ')}. Use ### for sub-headings.`);
+          `Sections are: ${SECTIONS.map((s) => `## ${s}`).join(', ')}. Use ### for sub-headings.`, {expected: nearest(name, SECTIONS), actual: name});
       } else if (byName.has(section)) {
         report(ctx, node, 'unknown-section', `Section "## ${section}" appears twice`, 'Merge the two sections into one.');
       } else {
@@ -65,7 +65,7 @@ export function splitSections(tree: Root, ctx: Context): Sections {
     const name = order[misplaced]!;
     const before = order.find((p) => rank(p) > rank(name))!;
     report(ctx, byName.get(name)!.heading, 'section-order', `Section "## ${name}" is out of order`,
-      `Move it before \`## ${before}\`; the order is: ${SECTIONS.join(', ')}.`, 'warning');
+      `Move it before \`## ${before}\`; the order is: ${SECTIONS.join(', ')}.`);
   }
   return {intro, byName};
 }

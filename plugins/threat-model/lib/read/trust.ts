@@ -1,7 +1,7 @@
 /** `## Trust`, `## Not applicable`: the labelled lists those sections hold. */
 import type {Heading, Root} from 'mdast';
 import {toString} from 'mdast-util-to-string';
-import {didYouMean} from '../diagnostics';
+import {didYouMean, nearest} from '../diagnostics';
 import {STRIDE} from '../schema';
 import type {NotApplicable} from '../types';
 import {visible} from '../visible';
@@ -62,7 +62,7 @@ export function readNotApplicable(nodes: Root['children'], ctx: Context): NotApp
       if (!category) {
         const guess = didYouMean(name, STRIDE);
         report(ctx, paragraph, 'not-applicable-reason', `"${visible(name)}" is not a STRIDE category${guess ? ` (${guess})` : ''}`,
-          `Write \`- <category>: <reason>\` with one of: ${STRIDE.join(', ')}.`);
+          `Write \`- <category>: <reason>\` with one of: ${STRIDE.join(', ')}.`, {expected: nearest(name, STRIDE), actual: name});
         continue;
       }
       if (reason === '') {

@@ -10,10 +10,10 @@ const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').r
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(diagnostics: Diagnostic[], summary: Summary): string {
-  const lines = diagnostics.map(
-    (d) =>
-      `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.ruleId)}::${escapeData(`${d.message}\n${d.hint}`)}`,
-  );
+  const lines = diagnostics.map((d) => {
+    const end = d.place && 'end' in d.place && d.place.end.line === d.line ? `,endColumn=${d.place.end.column}` : '';
+    return `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.column}${end},title=${escapeProperty(d.id)}::${escapeData(`${d.reason}\n${d.hint}`)}`;
+  });
   lines.push(summaryLine(summary));
   return `${lines.join('\n')}\n`;
 }

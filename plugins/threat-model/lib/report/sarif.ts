@@ -1,14 +1,18 @@
 /**
  * SARIF 2.1.0, for GitHub code scanning (`github/codeql-action/upload-sarif`).
- * Locations are relative to the repository root (`%SRCROOT%`).
+ * Locations are relative to the repository root (`%SRCROOT%`). The rule list
+ * is the registry's.
  */
-import {RULES, RULE_ORIGIN, ruleId, type Diagnostic, type RuleName} from '../diagnostics';
+import {RULE_ORIGIN, ruleId, type Diagnostic} from '../diagnostics';
+import {RULE_LIST} from '../rules/registry';
 
 export function toSarif(diagnostics: Diagnostic[]): Record<string, unknown> {
-  const rules = (Object.keys(RULES) as RuleName[]).map((name) => ({
-    id: ruleId(name),
-    name,
-    shortDescription: {text: RULES[name]},
+  const rules = RULE_LIST.map((rule) => ({
+    id: ruleId(rule.id),
+    name: rule.id,
+    shortDescription: {text: rule.description},
+    helpUri: rule.url,
+    defaultConfiguration: {level: rule.severity},
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   return {
@@ -18,20 +22,23 @@ export function toSarif(diagnostics: Diagnostic[]): Record<string, unknown> {
       {
         tool: {driver: {name: `${RULE_ORIGIN}-check`, rules}},
         originalUriBaseIds: {'%SRCROOT%': {description: {text: 'The repository root.'}}},
-        results: diagnostics.map((d) => ({
-          ruleId: d.ruleId,
-          ...(index.has(d.ruleId) ? {ruleIndex: index.get(d.ruleId)} : {}),
-          level: d.severity,
-          message: {text: `${d.message}. ${d.hint}`},
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: {uri: d.file, uriBaseId: '%SRCROOT%'},
-                region: {startLine: d.line, startColumn: d.column},
+        results: diagnostics.map((d) => {
+          const end = d.place && 'end' in d.place ? d.place.end : undefined;
+          return {
+            ruleId: d.id,
+            ...(index.has(d.id) ? {ruleIndex: index.get(d.id)} : {}),
+            level: d.severity,
+            message: {text: `${d.reason}. ${d.hint}`},
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: {uri: d.file, uriBaseId: '%SRCROOT%'},
+                  region: {startLine: d.line, startColumn: d.column, ...(end ? {endLine: end.line, endColumn: end.column} : {})},
+                },
               },
-            },
-          ],
-        })),
+            ],
+          };
+        }),
       },
     ],
   };

@@ -18,8 +18,8 @@ export function checkLinks(models: ThreatModel[], config: Config, site: SiteFile
   const referenceAnchors = new Set([...config.features.map((f) => featureAnchor(f.id)), ...config.useCases.map((u) => useCaseAnchor(u.id))]);
   const out: Diagnostic[] = [];
   for (const model of models) {
-    const broken = (link: {line: number; column: number}, rule: 'broken-link' | 'broken-anchor', message: string, hint: string) =>
-      out.push(diagnostic(model.file, link, rule, message, hint));
+    const broken = (link: {line: number; column: number}, rule: 'broken-link' | 'broken-anchor', message: string, hint: string, guess?: string, actual?: string) =>
+      out.push(diagnostic(model.file, link, rule, message, hint, guess !== undefined && actual !== undefined ? {expected: [guess], actual} : undefined));
     for (const link of model.links) {
       const {target} = link;
       const what = link.image ? 'Image' : 'Link';
@@ -47,7 +47,7 @@ export function checkLinks(models: ThreatModel[], config: Config, site: SiteFile
         if (target.anchor !== undefined && target.anchor !== '' && !referenceAnchors.has(target.anchor)) {
           const guess = propose(target.anchor, [...referenceAnchors]);
           broken(link, 'broken-anchor', `${what} ${shown}: the reference page has no anchor "#${visible(target.anchor)}"`,
-            guess ? `Did you mean "#${guess}"?` : 'Link to a feature as `#feature-<id>` or to a use case as `#use-case-<id>`.');
+            guess ? `Did you mean "#${guess}"?` : 'Link to a feature as `#feature-<id>` or to a use case as `#use-case-<id>`.', guess, target.anchor);
         }
         continue;
       }
@@ -56,7 +56,7 @@ export function checkLinks(models: ThreatModel[], config: Config, site: SiteFile
         if (anchors && target.anchor !== undefined && target.anchor !== '' && !anchors.has(target.anchor)) {
           const guess = propose(target.anchor, [...anchors]);
           broken(link, 'broken-anchor', `${what} ${shown}: the page ${route || '/'} has no anchor "#${visible(target.anchor)}"`,
-            guess ? `Did you mean "#${guess}"?` : anchors.size > 0 ? `Its anchors: ${[...anchors].slice(0, 12).map((a) => `#${a}`).join(', ')}.` : 'That page has no headings to link to.');
+            guess ? `Did you mean "#${guess}"?` : anchors.size > 0 ? `Its anchors: ${[...anchors].slice(0, 12).map((a) => `#${a}`).join(', ')}.` : 'That page has no headings to link to.', guess, target.anchor);
         }
         continue;
       }
@@ -64,7 +64,7 @@ export function checkLinks(models: ThreatModel[], config: Config, site: SiteFile
       const routes = [...site.routes].filter(Boolean);
       const guess = propose(route, routes);
       broken(link, 'broken-link', `${what} ${shown} is neither a page of the site nor a file in ${config.site.staticDirectories.join(', ')}`,
-        guess ? `Did you mean "${guess}"?` : link.image ? 'Put the image in `static/img/` and write `/img/<name>`.' : 'Check the URL; pages of the site are linked by their route, e.g. `/docs/…`.');
+        guess ? `Did you mean "${guess}"?` : link.image ? 'Put the image in `static/img/` and write `/img/<name>`.' : 'Check the URL; pages of the site are linked by their route, e.g. `/docs/…`.', guess, route);
     }
   }
   return out;

@@ -1,21 +1,21 @@
 /**
  * "Referenced by": the threats of other use cases whose Related field names
- * this one. Read from the plugin's global data at run time, so it follows
- * edits to the other files without recompiling this page.
+ * this one, from the page's data module, so it follows edits to the other
+ * files without recompiling this page.
  */
 import type {ReactNode} from 'react';
-import {useThreatModelData} from 'docusaurus-plugin-threat-model/client';
 import ThreatModelThreatLink from '@theme/ThreatModelThreatLink';
+import type {ThreatModelPageData} from 'docusaurus-plugin-threat-model/client';
 
 export interface Props {
   /** ID of the threat whose backlinks to list. */
   threat: string;
-  /** The plugin instance whose data to read. */
-  pluginId?: string;
+  /** The page's data module. */
+  data: ThreatModelPageData;
 }
 
-export default function ThreatModelReferencedBy({threat, pluginId}: Props): ReactNode {
-  const sources = useThreatModelData(pluginId).backlinks[threat] ?? [];
+export default function ThreatModelReferencedBy({threat, data}: Props): ReactNode {
+  const sources = data.backlinks[threat] ?? [];
   if (sources.length === 0) return null;
   return (
     <div className="tm-backlinks">
@@ -25,7 +25,7 @@ export default function ThreatModelReferencedBy({threat, pluginId}: Props): Reac
       <ul>
         {sources.map((id) => (
           <li key={id}>
-            <ThreatModelThreatLink id={id} pluginId={pluginId} />
+            <ThreatModelThreatLink id={id} data={data} />
           </li>
         ))}
       </ul>
