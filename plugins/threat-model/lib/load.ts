@@ -15,6 +15,7 @@ import {checkLinks} from './rules/links';
 import {checkRelated} from './rules/related';
 import {checkUseCases} from './rules/use-cases';
 import {readSite, type SiteFiles} from './site';
+import type {TreeStore} from './tree-store';
 import type {ThreatIndex, ThreatModel} from './types';
 
 export interface LoadResult {
@@ -50,6 +51,8 @@ export interface LoadOptions {
    * The site uses it so warm builds re-parse only changed files.
    */
   cacheFile?: string;
+  /** Keep each parsed tree here, for the page compiler to reuse (production builds). */
+  trees?: TreeStore;
 }
 
 /** Load `dir` (absolute, or relative to `cwd`). */
@@ -63,7 +66,7 @@ export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(
   }
   const resolved = {...config, dir: toPosix(path.relative(cwd, absolute)) || '.'};
   const cache = options.cacheFile ? openParseCache(options.cacheFile, resolved) : undefined;
-  const result = analyze(folder.sources, resolved, cache, readSite(cwd, resolved), folder.findings);
+  const result = analyze(folder.sources, resolved, cache, readSite(cwd, resolved), folder.findings, options.trees);
   cache?.save();
   return result;
 }
@@ -72,8 +75,9 @@ export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(
  * Parse and check in-memory sources: the core of `check`, testable without disk.
  * @param site The site's routes and static files; without it, links to them are not checked.
  * @param findings Findings about the folder itself, from `readFolder`.
+ * @param trees Where to keep each parsed tree for the page compiler.
  */
-export function analyze(sources: SourceFile[], config: Config, cache?: ParseCache, site?: SiteFiles, findings: Diagnostic[] = []): LoadResult {
+export function analyze(sources: SourceFile[], config: Config, cache?: ParseCache, site?: SiteFiles, findings: Diagnostic[] = [], trees?: TreeStore): LoadResult {
   const diagnostics: Diagnostic[] = [...findings];
   const ownFindings = new Set<Diagnostic>();
   const models: ThreatModel[] = [];
@@ -106,7 +110,7 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
     const digest = contentDigest(text);
     let result = cache?.get(file, digest);
     if (!result) {
-      result = parseThreatModel(text, file, config);
+      result = parseThreatModel(text, file, config, trees);
       cache?.set(file, digest, result);
     }
     diagnostics.push(...result.diagnostics);

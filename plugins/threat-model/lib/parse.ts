@@ -7,6 +7,7 @@ import type {Config} from './config';
 import {parseMarkdown} from './markdown';
 import {readThreatModel, type ReadResult} from './read';
 import {withoutBom} from './read/front-matter';
+import type {TreeStore} from './tree-store';
 
 export type ParseResult = ReadResult;
 
@@ -18,7 +19,12 @@ export {toInline} from './read/inline';
  * @param source File contents.
  * @param file Path relative to the site root, used in diagnostics.
  * @param config Validated configuration (use cases, features).
+ * @param keep Where to keep the parsed tree for the page compiler (`tree-store.ts`).
  */
-export function parseThreatModel(source: string, file: string, config: Config): ParseResult {
-  return readThreatModel({tree: parseMarkdown(withoutBom(source)), source, file, config});
+export function parseThreatModel(source: string, file: string, config: Config, keep?: TreeStore): ParseResult {
+  const text = withoutBom(source);
+  const tree = parseMarkdown(text);
+  const result = readThreatModel({tree, source, file, config});
+  keep?.keep(text, tree, result);
+  return result;
 }

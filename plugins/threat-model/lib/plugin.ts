@@ -22,6 +22,7 @@ import {normalizeOptions, type Options, type PluginOptions} from './options';
 import {buildReferenceData} from './reference-data';
 import {ThreatModelError} from './remark';
 import {formatDiagnostic} from './report/text';
+import {treeStore} from './tree-store';
 import type {ThreatModel} from './types';
 
 export const EXPORT_FILE = 'threat-models.json';
@@ -74,7 +75,8 @@ export default function threatModelPlugin(context: LoadContext, options: Options
 
   function load(): Loaded {
     const signature = folderSignature(folder);
-    const result = loadThreatModels(config.dir, config, context.siteDir, {cacheFile});
+    // A production build hands each parsed tree to the page compiler (`tree-store.ts`).
+    const result = loadThreatModels(config.dir, config, context.siteDir, {cacheFile, ...(production ? {trees: treeStore()} : {})});
     latest = {...(production ? result : keepLastGood(result, lastGood, config)), signature};
     return latest;
   }
@@ -134,6 +136,7 @@ export default function threatModelPlugin(context: LoadContext, options: Options
     },
 
     async postBuild({outDir}) {
+      treeStore().clear();
       if (!exported) throw new Error('The threat-model export was not built: allContentLoaded did not run.');
       await fsp.writeFile(path.join(outDir, EXPORT_FILE), `${JSON.stringify(exported, null, 2)}\n`);
       await fsp.writeFile(path.join(outDir, EXPORT_SCHEMA_FILE), `${JSON.stringify(exportJsonSchema(), null, 2)}\n`);

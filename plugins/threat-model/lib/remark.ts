@@ -18,10 +18,12 @@
 import {createHash} from 'node:crypto';
 import path from 'node:path';
 import type {Heading, Link, PhrasingContent, Root, RootContent} from 'mdast';
+import type {Processor} from 'unified';
 import type {Config} from './config';
 import {compareDiagnostics, type Diagnostic} from './diagnostics';
 import {failBuild} from './fail-build';
-import {readThreatModel} from './read';
+import {readThreatModel, type ReadResult} from './read';
+import {treeStore} from './tree-store';
 import {formatDiagnostic} from './report/text';
 import {SEVERITIES, STRIDE} from './schema';
 import {featureAnchor, responsibilityLabel, severityCounts, strideCounts} from './present';
@@ -78,14 +80,33 @@ export class ThreatModelError extends Error {
 }
 ThreatModelError.prototype.name = 'ThreatModelError';
 
-export default function remarkThreatModel(options: RemarkThreatModelOptions) {
+/** What the parser in front found in the tree store, for the transformer. */
+const READ = 'threatModelRead';
+
+export default function remarkThreatModel(this: Processor | void, options: RemarkThreatModelOptions) {
   const {config, siteDir} = options;
   const dir = path.resolve(siteDir, config.dir);
+  const isThreatModel = (filePath: string | undefined): filePath is string =>
+    Boolean(filePath && filePath.startsWith(dir + path.sep) && filePath.endsWith('.md'));
 
-  return (tree: Root, file: VFileLike): void => {
-    if (!file.path || !file.path.startsWith(dir + path.sep) || !file.path.endsWith('.md')) return;
+  // A parser in front of Docusaurus's: a threat model the plugin's load has
+  // already parsed and read, in this very text, is not parsed again.
+  const processor = this as {parser?: (doc: string, file: VFileLike & {data: Record<string, unknown>}) => Root} | undefined;
+  const parse = processor?.parser;
+  if (processor && parse) {
+    processor.parser = (doc, file) => {
+      const kept = isThreatModel(file?.path) ? treeStore().take(doc) : undefined;
+      if (!kept) return parse(doc, file);
+      file.data[READ] = kept.result;
+      return kept.tree;
+    };
+  }
+
+  return (tree: Root, file: VFileLike & {data?: Record<string, unknown>}): void => {
+    if (!isThreatModel(file.path)) return;
     const relative = path.relative(siteDir, file.path).split(path.sep).join('/');
-    const {model, diagnostics} = readThreatModel({tree, source: String(file.value), file: relative, config});
+    const {model, diagnostics} =
+      (file.data?.[READ] as ReadResult | undefined) ?? readThreatModel({tree, source: String(file.value), file: relative, config});
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || !model) failBuild(new ThreatModelError(errors.sort(compareDiagnostics)));
 
