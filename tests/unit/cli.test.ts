@@ -104,7 +104,7 @@ test('runCheck', async (t) => {
 
   const usageErrors: Array<[string, string[], RegExp]> = [
     ['an unknown flag', ['--frmat', 'json', '--config', config], /^error: Unknown option '--frmat'/],
-    ['an unknown format', ['--format', 'xml', '--config', config], /^error: Unknown format "xml"\n {2}hint: Use one of: text, json, github, sarif\.\n$/],
+    ['an unknown format', ['--format', 'xml', '--config', config], /^error: Unknown format "xml"\n {2}hint: Use one of: text, pretty, json, github, sarif\.\n$/],
     ['a missing folder', ['no-such-folder', '--config', config], /^error: Not a folder: no-such-folder\n {2}hint: /],
     ['a file instead of a folder', ['expected.txt', '--config', config], /^error: Not a folder: expected\.txt\n/],
     ['two folders', ['threat-models', 'threat-models', '--config', config], /^error: Expected at most one folder, got 2\n/],

@@ -38,4 +38,32 @@ test('the Markdown dialect', async (t) => {
     const paragraph = tree.children[3] as {children: Array<{type: string}>};
     assert.deepEqual(paragraph.children.map((n) => n.type), ['link', 'text', 'delete']);
   });
+
+  await t.test('should give the very tree Docusaurus\'s own Markdown processor parses, positions included', async () => {
+    // The page compiler reuses the load's trees (tree-store.ts): they must be what Docusaurus would have parsed.
+    const {createProcessorUncached} = fromRepo('@docusaurus/mdx-loader/lib/processor') as {
+      createProcessorUncached: (p: {options: unknown; format: 'md'}) => Promise<{process: (x: {content: string; filePath: string; frontMatter: object; compilerName: string}) => Promise<unknown>}>;
+    };
+    let captured: unknown;
+    const stop = new Error('captured');
+    const capture = () => (tree: unknown) => {
+      captured = JSON.parse(JSON.stringify(tree));
+      throw stop;
+    };
+    const processor = await createProcessorUncached({
+      format: 'md',
+      options: {
+        beforeDefaultRemarkPlugins: [capture], remarkPlugins: [], rehypePlugins: [], recmaPlugins: [], admonitions: false, staticDirs: [], siteDir: repo,
+        markdownConfig: {format: 'detect', mermaid: false, emoji: false, anchors: {maintainCase: false}, hooks: {}, mdx1Compat: {}},
+      },
+    });
+    const folders = [path.join(repo, 'threat-models'), path.join(repo, 'tests', 'fixtures', 'shared', 'threat-models')];
+    const files = folders.flatMap((dir) => fs.readdirSync(dir).map((f) => path.join(dir, f)));
+    assert.ok(files.length >= 7);
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      await assert.rejects(processor.process({content: text, filePath: file, frontMatter: {}, compilerName: 'client'}), (e) => e === stop);
+      assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(text))), captured, file);
+    }
+  });
 });
