@@ -42,17 +42,16 @@ async function compile(source: string): Promise<{tree: Root; parsed: boolean}> {
 }
 
 test('tree store', async (t) => {
-  await t.test('should hand a kept tree to the first two compilations of the same text, then parse again', async () => {
+  await t.test('should hand a kept tree to the next compilation of the same text, then parse again', async () => {
     treeStore().clear();
     const baseline = await compile(text);
     assert.equal(baseline.parsed, true);
     parseThreatModel(text, 'threat-models/web.md', config, treeStore());
     const first = await compile(text);
     const second = await compile(text);
-    const third = await compile(text);
-    assert.deepEqual([first.parsed, second.parsed, third.parsed], [false, false, true]);
+    assert.deepEqual([first.parsed, second.parsed], [false, true]);
     // The page is the same whichever way its tree came.
-    for (const run of [first, second, third]) assert.deepEqual(JSON.parse(JSON.stringify(run.tree)), JSON.parse(JSON.stringify(baseline.tree)));
+    for (const run of [first, second]) assert.deepEqual(JSON.parse(JSON.stringify(run.tree)), JSON.parse(JSON.stringify(baseline.tree)));
   });
 
   await t.test('should never hand a tree to a different text', async () => {

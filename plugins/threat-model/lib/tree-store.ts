@@ -1,8 +1,7 @@
 /**
  * Parsed trees of the threat-model files, handed from the plugin's load to
  * the page compiler, so a production build parses each file once instead
- * of three times (the load, then Docusaurus's client and server
- * compilations).
+ * of twice (the load, then the page compiler).
  *
  * The load parses with `markdown.ts`, the same syntax packages Docusaurus
  * uses (a unit test compares the trees), and reads the tree. The remark
@@ -21,8 +20,6 @@ import type {ReadResult} from './read';
 interface Entry {
   tree: Root;
   result: ReadResult;
-  /** How many compilations took it; the second gets the tree itself. */
-  uses: number;
 }
 
 /** Source text kept at most: the trees take about thirty times the text's memory. */
@@ -31,7 +28,7 @@ const BUDGET_CHARS = 8 * 1024 * 1024;
 export interface TreeStore {
   /** Keep the tree `text` parsed to (already read), unless over budget. */
   keep(text: string, tree: Root, result: ReadResult): void;
-  /** The tree and reading of exactly `text`, if kept. */
+  /** The tree and reading of exactly `text`, if kept; once. */
   take(text: string): {tree: Root; result: ReadResult} | undefined;
   clear(): void;
 }
@@ -42,18 +39,18 @@ function createTreeStore(): TreeStore {
   return {
     keep(text, tree, result) {
       if (entries.has(text) || chars + text.length > BUDGET_CHARS) return;
-      entries.set(text, {tree, result, uses: 0});
+      entries.set(text, {tree, result});
       chars += text.length;
     },
     take(text) {
       const entry = entries.get(text);
       if (!entry) return undefined;
-      // Later plugins change the tree: the first compilation gets a copy,
-      // the second (client and server compile every page) the original.
-      if (entry.uses++ === 0) return {tree: structuredClone(entry.tree), result: entry.result};
+      // Later plugins change the tree, so it serves one compilation. A
+      // build compiles each page once; a copy for a second compilation
+      // would cost about as much as the parse it saves, so that one parses.
       entries.delete(text);
       chars -= text.length;
-      return {tree: entry.tree, result: entry.result};
+      return entry;
     },
     clear() {
       entries.clear();
