@@ -1,10 +1,38 @@
 /**
- * Threat IDs: their form, and "did you mean" for a mistyped one. A
- * suggestion is only ever a typo of the same threat (a misspelt prefix, a
- * missing dash, extra zeros): never a neighbouring number, which would point
- * at an unrelated threat.
+ * What an ID and a file name say: threat IDs (`PREFIX-NN`, the prefix names
+ * the use case), the use case's file (`<dir>/<use case>.md`), and "did you
+ * mean" for a mistyped ID. Every consumer asks here rather than building
+ * the names itself. A suggestion is only ever a typo of the same threat (a
+ * misspelt prefix, a missing dash, extra zeros): never a neighbouring
+ * number, which would point at an unrelated threat.
  */
 import {editDistance} from './diagnostics';
+
+/** The configuration's part that IDs and file names depend on. */
+interface Layout {
+  dir: string;
+  useCases: ReadonlyArray<{id: string; prefix: string}>;
+}
+
+/** The file of a use case, relative to the site: `threat-models/server.md`. */
+export function modelFile(config: Pick<Layout, 'dir'>, useCase: string): string {
+  return `${config.dir}/${useCase}.md`;
+}
+
+/** The use case a file is named after (`server.md` → `server`), whatever its folder. */
+export function useCaseOfFile(file: string): string {
+  return (file.split('/').pop() ?? file).replace(/\.md$/, '');
+}
+
+/** The use case whose prefix an ID has, if any. */
+export function ownerOf(config: Pick<Layout, 'useCases'>, id: string): {id: string; prefix: string} | undefined {
+  return config.useCases.find((u) => id.startsWith(`${u.prefix}-`));
+}
+
+/** The `n`th ID of a prefix: `SRV-01`. */
+export function threatId(prefix: string, n: number): string {
+  return `${prefix}-${String(n).padStart(2, '0')}`;
+}
 
 /** `PREFIX-NN`: 01 to 99 with two digits, then 100 and up without leading zeros. */
 export const ID_PATTERN = /^[A-Z][A-Z0-9]*-(?:0[1-9]|[1-9]\d+)$/;

@@ -5,6 +5,7 @@
 import type {Config} from './config';
 import {STRIDE} from './schema';
 import type {CoverageCell, ThreatIndex, ThreatModel} from './types';
+import {modelFile} from './ids';
 
 export function buildIndex(models: ThreatModel[], config: Config): ThreatIndex {
   const order = new Map(config.useCases.map((u, i) => [u.id, i]));
@@ -45,6 +46,6 @@ export function buildIndex(models: ThreatModel[], config: Config): ThreatIndex {
  * named `<use-case>.md` first, then by name. The others are duplicates.
  */
 export function byCanonicalName(config: Config): (a: ThreatModel, b: ThreatModel) => number {
-  const canonical = (m: ThreatModel) => (m.file === `${config.dir}/${m.useCase}.md` ? 0 : 1);
+  const canonical = (m: ThreatModel) => (m.file === modelFile(config, m.useCase) ? 0 : 1);
   return (a, b) => canonical(a) - canonical(b) || a.file.localeCompare(b.file);
 }

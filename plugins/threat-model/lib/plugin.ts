@@ -24,6 +24,7 @@ import {ThreatModelError} from './remark';
 import {formatDiagnostic} from './report/text';
 import {treeStore} from './tree-store';
 import type {ThreatModel} from './types';
+import {useCaseOfFile} from './ids';
 
 export const EXPORT_FILE = 'threat-models.json';
 export const EXPORT_SCHEMA_FILE = 'threat-models.schema.json';
@@ -120,7 +121,7 @@ export default function threatModelPlugin(context: LoadContext, options: Options
       const permalinks: Record<string, string> = {};
       for (const doc of docs) {
         if (path.resolve(context.siteDir, path.dirname(doc.source.replace(/^@site\//, ''))) !== folder) continue;
-        permalinks[path.basename(doc.source).replace(/\.md$/, '')] = doc.permalink;
+        permalinks[useCaseOfFile(doc.source)] = doc.permalink;
       }
       exported = buildExport(current.index, config, permalinks);
       const paths = {exportPath: `${context.baseUrl}${EXPORT_FILE}`, schemaPath: `${context.baseUrl}${EXPORT_SCHEMA_FILE}`};

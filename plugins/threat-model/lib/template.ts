@@ -1,5 +1,6 @@
 /** The starting point that `new` writes for a use case. */
 import type {UseCase} from './config';
+import {threatId} from './ids';
 
 /**
  * The scaffold's placeholder text. The check reports any of it left in a
@@ -20,7 +21,7 @@ export const PLACEHOLDERS = {
 } as const;
 
 export function threatModelTemplate(useCase: UseCase, runtime: string, today: string): string {
-  const id = `${useCase.prefix}-01`;
+  const id = threatId(useCase.prefix, 1);
   return `---
 use_case: ${useCase.id}
 title: ${runtime} — ${useCase.label}

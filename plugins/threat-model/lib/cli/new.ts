@@ -8,6 +8,7 @@ import type {Io} from './check';
 import {UseCaseSchema} from '../config';
 import {visible} from '../visible';
 import {readConfigFile, UsageError} from './config-file';
+import {modelFile} from '../ids';
 
 export const NEW_USAGE = 'Usage: npm run new -- <use-case> [--config file]';
 
@@ -36,7 +37,7 @@ export async function runNew(argv: string[], io: Io, today = new Date().toISOStr
       );
       return 1;
     }
-    const target = path.join(config.dir, `${id}.md`);
+    const target = modelFile(config, id);
     const absolute = path.resolve(io.cwd, target);
     if (fs.existsSync(absolute)) {
       io.stderr(`error: ${target} already exists\n  hint: edit it instead; \`new\` never overwrites a file.\n`);

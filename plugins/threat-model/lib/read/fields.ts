@@ -2,7 +2,7 @@
 import type {Heading, List, Paragraph, PhrasingContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import {diagnostic, didYouMean, nearest, propose, type Point} from '../diagnostics';
-import {ID_PATTERN, suggestId} from '../ids';
+import {ID_PATTERN, suggestId, threatId} from '../ids';
 import {RESPONSIBILITIES, SEVERITIES, STRIDE, THREAT_FIELDS, type Responsibility, type Severity, type Stride, type ThreatFieldKey} from '../schema';
 import type {Inline, Reference} from '../types';
 import {at, report, type Context} from './context';
@@ -232,7 +232,7 @@ function readFeatures(raw: string, id: string, locate: (token: string) => Point,
 
 function readRelated(raw: string, id: string, locate: (token: string) => Point, ctx: Context): string[] {
   const related: string[] = [];
-  const example = ctx.config.useCases.slice(0, 2).map((u) => `${u.prefix}-01`).join(', ');
+  const example = ctx.config.useCases.slice(0, 2).map((u) => threatId(u.prefix, 1)).join(', ');
   for (const entry of commaList(raw)) {
     if (ID_PATTERN.test(entry)) {
       related.push(entry);

@@ -13,6 +13,7 @@ import {visible} from '../visible';
 import {report, type Context} from './context';
 import {explicitId, ID_LIKE} from './headings';
 import type {LocalLink} from './links';
+import {ownerOf} from '../ids';
 
 /**
  * Every heading that carries a threat-shaped ID is a threat of the index or
@@ -28,7 +29,7 @@ export function checkHeadings(tree: Root, ctx: Context): void {
     if (heading.depth === 3 && !nested && section.toLowerCase() === 'threats') return;
     const explicit = explicitId(heading);
     if (!explicit) return;
-    const threatLike = ID_LIKE.test(explicit.id) || ctx.config.useCases.some((u) => explicit.id.startsWith(`${u.prefix}-`));
+    const threatLike = ID_LIKE.test(explicit.id) || ownerOf(ctx.config, explicit.id) !== undefined;
     if (!threatLike) {
       report(ctx, heading, 'heading-id', `Explicit heading id {#${visible(explicit.id)}} on a heading that is not a threat`,
         'Remove it: the site derives the anchor from the heading text, and explicit ids are reserved for threat IDs.');

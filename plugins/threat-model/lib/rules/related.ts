@@ -1,6 +1,6 @@
 /** Cross-file rule: every `Related` ID names a threat that exists. */
 import {diagnostic, type Diagnostic} from '../diagnostics';
-import {typoOf} from '../ids';
+import {modelFile, ownerOf, typoOf} from '../ids';
 import type {Config} from '../config';
 import type {Threat} from '../types';
 
@@ -17,9 +17,9 @@ export function checkRelated(threats: Threat[], config?: Config, files: readonly
   for (const threat of threats) {
     for (const id of threat.related) {
       if (known.has(id)) continue;
-      const owner = config?.useCases.find((u) => id.startsWith(`${u.prefix}-`));
+      const owner = config ? ownerOf(config, id) : undefined;
       // Its file exists but has errors of its own: this would only repeat them.
-      if (owner && !modelled.has(owner.id) && files.includes(`${config!.dir}/${owner.id}.md`)) continue;
+      if (owner && !modelled.has(owner.id) && files.includes(modelFile(config!, owner.id))) continue;
       if (owner && !modelled.has(owner.id)) {
         diagnostics.push(
           diagnostic(threat.file, threat.relatedAt[id] ?? threat.position, 'unknown-related',

@@ -3,6 +3,7 @@ import type {Config} from '../config';
 import {diagnostic, type Diagnostic} from '../diagnostics';
 import {byCanonicalName} from '../model-index';
 import type {ThreatModel} from '../types';
+import {modelFile} from '../ids';
 
 /**
  * @param files Every file read, parsed or not: a file that exists but failed
@@ -14,9 +15,9 @@ export function checkUseCases(models: ThreatModel[], config: Config, files: read
   for (const useCase of config.useCases) {
     // Same order as buildIndex, so the file reported is the one left out of the index.
     const modelled = models.filter((m) => m.useCase === useCase.id).sort(byCanonicalName(config));
-    if (modelled.length === 0 && !exists.has(`${config.dir}/${useCase.id}.md`)) {
+    if (modelled.length === 0 && !exists.has(modelFile(config, useCase.id))) {
       diagnostics.push(
-        diagnostic(`${config.dir}/${useCase.id}.md`, {line: 1, column: 1}, 'missing-use-case',
+        diagnostic(modelFile(config, useCase.id), {line: 1, column: 1}, 'missing-use-case',
           `Missing threat model for use case "${useCase.id}" (${useCase.label})`,
           `Create it with \`npm run new -- ${useCase.id}\`, or remove "${useCase.id}" from useCases in threat-model.config.ts.`),
       );
