@@ -2,8 +2,8 @@
  * What pages show at run time from other files, and the site-wide summary.
  *
  * - `ThreatModelGlobalData` (`setGlobalData`): use cases with their pages
- *   and counts, the reference and export paths. Small: it ships in every
- *   page's main bundle.
+ *   and counts, the reference and export paths. Kept to what a home page
+ *   needs: it ships in every page's main bundle.
  * - `ThreatModelPageData` (one JSON module per threat-model page, under
  *   `@generated`): the titles and pages of the threats that page names or
  *   that name its threats, and its threats' backlinks. The page's compiled
@@ -24,8 +24,6 @@ export interface UseCaseEntry {
   prefix: string;
   /** URL path of its page; absent when the use case has no valid file yet. */
   permalink?: string;
-  /** The model's one-line description, for cards. */
-  description?: string;
   /** Threats in the model. */
   threats: number;
 }
@@ -67,7 +65,6 @@ export function buildGlobalData(
         label: u.label,
         prefix: u.prefix,
         ...(model?.url ? {permalink: model.url} : {}),
-        ...(model ? {description: model.description} : {}),
         threats: model?.threats.length ?? 0,
       };
     }),
