@@ -7,7 +7,8 @@ import path from 'node:path';
 import {test} from 'node:test';
 import {loadConfig} from '../../plugins/threat-model/lib/config';
 import {normalizeOptions, OptionsError} from '../../plugins/threat-model/lib/options';
-import {validateOptions} from '../../plugins/threat-model/lib/plugin';
+import threatModelPlugin, {validateOptions} from '../../plugins/threat-model/lib/plugin';
+import {threatModelSite} from '../../plugins/threat-model/lib/preset';
 import {remarkThreatModelOptions} from '../../plugins/threat-model/lib/remark';
 import contentConfig from '../../threat-model.config';
 
@@ -37,6 +38,12 @@ test('plugin options', async (t) => {
   await t.test('should be what validateOptions returns to Docusaurus', () => {
     const options = validateOptions({options: {config: contentConfig, cacheFile: false}, validate: () => assert.fail('Joi is not used')});
     assert.equal(options.cacheFile, false);
+  });
+
+  await t.test('should be validated when the site lists the plugin function, as threatModelSite() does', () => {
+    const [, entry] = threatModelSite({siteDir, config: contentConfig}).plugins as Array<[typeof threatModelPlugin, unknown]>;
+    assert.equal(entry![0], threatModelPlugin);
+    assert.equal((entry![0] as unknown as {validateOptions: unknown}).validateOptions, validateOptions);
   });
 
   await t.test('should name a misspelt option and suggest the real one', () => {

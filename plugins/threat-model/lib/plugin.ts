@@ -149,6 +149,10 @@ export function validateOptions({options}: OptionValidationContext<PluginOptions
   return normalizeOptions(options);
 }
 
+// Docusaurus validates `[threatModelPlugin, options]` through this property,
+// as it does `['docusaurus-plugin-threat-model', options]` through the export.
+threatModelPlugin.validateOptions = validateOptions;
+
 /**
  * Under `docusaurus start`: print the findings that no page's compilation
  * shows (a page's own ones reach the browser overlay and the terminal from

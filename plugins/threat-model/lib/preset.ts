@@ -9,15 +9,14 @@
  * ```
  */
 import path from 'node:path';
-import type {PluginConfig} from '@docusaurus/types';
+import type {PluginConfig, PluginModule} from '@docusaurus/types';
 import {loadConfig, type Config, type ConfigInput} from './config';
 import {parseFrontMatter} from './front-matter-hook';
 import type {PluginOptions} from './options';
+import threatModelPlugin from './plugin';
 import remarkThreatModel, {remarkThreatModelOptions} from './remark';
 import rehypeSanitizeThreatModel from './sanitize';
 
-/** The plugin's module, as Docusaurus loads it: `.ts` in the repository, `.js` in the package. */
-const PLUGIN_MODULE = path.join(__dirname, `plugin${path.extname(__filename)}`);
 
 export interface ThreatModelSiteOptions {
   /** Absolute site directory (`__dirname` of `docusaurus.config.ts`). */
@@ -72,7 +71,9 @@ export function threatModelSite(options: ThreatModelSiteOptions): ThreatModelSit
           rehypePlugins: [rehypeSanitizeThreatModel],
         },
       ],
-      [PLUGIN_MODULE, pluginOptions],
+      // The function itself, not its module's path: Docusaurus would load a
+      // second copy of the whole generator for a path.
+      [threatModelPlugin as unknown as PluginModule, pluginOptions],
     ],
   };
 }
