@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test, {after} from 'node:test';
+import fixtureConfig from '../fixtures/threat-model.config';
 
 const repo = path.resolve(__dirname, '..', '..');
 const pluginDir = path.join(repo, 'plugins', 'threat-model');
@@ -47,20 +48,10 @@ const config: Config = {
 export default config;
 `;
 
+/** The site's own configuration file: the fixtures' two use cases and features, for a runtime called Acme. */
 const CONTENT_CONFIG = `import {defineConfig} from 'docusaurus-plugin-threat-model';
 
-export default defineConfig({
-  runtime: 'Acme',
-  useCases: [
-    {id: 'web', label: 'Web server', prefix: 'WEB'},
-    {id: 'tool', label: 'Command-line tool', prefix: 'TOOL'},
-  ],
-  features: [
-    {id: '--permission', label: 'Permission model', description: 'Restricts what the process may access.', url: 'https://nodejs.org/api/permissions.html'},
-    {id: '--max-http-header-size', label: 'Maximum HTTP header size', description: 'Caps the size of HTTP headers.', url: 'https://nodejs.org/api/cli.html#--max-http-header-sizesize'},
-    {id: 'headersTimeout', label: 'server.headersTimeout', description: 'Limits how long a server waits for headers.', url: 'https://nodejs.org/api/http.html#serverheaderstimeout'},
-  ],
-});
+export default defineConfig(${JSON.stringify({...fixtureConfig, runtime: 'Acme'}, null, 2)});
 `;
 
 /** The site's own home page, built from the plugin's data through the browser-safe entry. */

@@ -3,6 +3,7 @@
  * cross-file rules and build the index. The only place that touches the
  * file system; everything downstream gets plain data.
  */
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Config} from './config';
@@ -55,8 +56,14 @@ export interface LoadOptions {
   trees?: TreeStore;
 }
 
+/** What loading a folder from disk gives: the result, and a digest of what it read. */
+export interface FolderLoadResult extends LoadResult {
+  /** `folderDigest` of the folder as read: equal digests, equal results. */
+  digest: string;
+}
+
 /** Load `dir` (absolute, or relative to `cwd`). */
-export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(), options: LoadOptions = {}): LoadResult {
+export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(), options: LoadOptions = {}): FolderLoadResult {
   const absolute = path.resolve(cwd, dir);
   let folder: Folder;
   try {
@@ -68,7 +75,7 @@ export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(
   const cache = options.cacheFile ? openParseCache(options.cacheFile, resolved) : undefined;
   const result = analyze(folder.sources, resolved, cache, readSite(cwd, resolved), folder.findings, options.trees);
   cache?.save();
-  return result;
+  return {...result, digest: folderDigest(folder)};
 }
 
 /**
@@ -174,6 +181,17 @@ export function readFolder(dir: string, cwd: string): Folder {
     }
   }
   return {sources, findings};
+}
+
+/**
+ * A digest of the names and bytes of what `readFolder` found. Modification
+ * times would not do: an editor can save twice within their resolution.
+ */
+export function folderDigest(folder: Folder): string {
+  const hash = createHash('sha256');
+  for (const {file, bytes} of folder.sources) hash.update(`${file}\0`).update(bytes).update('\0');
+  for (const finding of folder.findings) hash.update(`${finding.file}\0\0`);
+  return hash.digest('hex');
 }
 
 /** Every file under `dir`, recursively, as sorted absolute paths. */

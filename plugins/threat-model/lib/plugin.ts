@@ -2,12 +2,11 @@
  * The Docusaurus plugin. In its lifecycle it loads, indexes and checks the
  * threat-model folder (`loadContent`, again whenever a file in it changes),
  * writes the cross-file data that pages render at run time (one data module
- * per page, and a small `setGlobalData` summary), adds the generated reference route with its data as
- * props, provides the theme components (`getThemePath`), and writes the
- * JSON export and its JSON Schema beside the built site.
+ * per page, and a small `setGlobalData` summary), adds the generated
+ * reference route with its data as props, provides the theme components
+ * (`getThemePath`), and writes the JSON export and its JSON Schema beside
+ * the built site.
  */
-import {createHash} from 'node:crypto';
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, OptionValidationContext, Plugin} from '@docusaurus/types';
@@ -16,7 +15,7 @@ import {usesThreatModelFrontMatter} from './front-matter-hook';
 import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
 import {buildGlobalData, buildPageData, pageDataFile, PLUGIN_NAME} from './global-data';
 import type {Config} from './config';
-import {loadThreatModels, type LoadResult} from './load';
+import {folderDigest, loadThreatModels, readFolder, type FolderLoadResult, type LoadResult} from './load';
 import {buildIndex} from './model-index';
 import {normalizeOptions, type Options, type PluginOptions} from './options';
 import {buildReferenceData} from './reference-data';
@@ -47,16 +46,11 @@ const STYLESHEET = path.join(PACKAGE_ROOT, 'css', 'threat-model.css');
  * instance watches the same folder) can leave a stale copy there; content
  * that changed with every edit would then recompile the site after a
  * mistake and print the page's error a second time. Pages get their data
- * from the global data, which the plugin builds from its freshest read.
+ * from the data modules, which the plugin writes from its freshest read.
  */
 export interface LoadedContent {
   /** The threat-model files, relative to the site. */
   files: string[];
-}
-
-interface Loaded extends LoadResult {
-  /** Digest of the folder's file names and bytes when it was read. */
-  signature: string;
 }
 
 interface DocsContent {
@@ -69,22 +63,29 @@ export default function threatModelPlugin(context: LoadContext, options: Options
   const folder = path.resolve(context.siteDir, config.dir);
   const cacheFile = options.cacheFile === false ? undefined : path.resolve(context.siteDir, options.cacheFile);
   const production = process.env.NODE_ENV === 'production';
-  let latest: Loaded | undefined;
+  let latest: FolderLoadResult | undefined;
   let exported: ThreatModelExport | undefined;
   let reported = '';
   const lastGood = new Map<string, ThreatModel>();
 
-  function load(): Loaded {
-    const signature = folderSignature(folder);
+  function load(): FolderLoadResult {
     // A production build hands each parsed tree to the page compiler (`tree-store.ts`).
     const result = loadThreatModels(config.dir, config, context.siteDir, {cacheFile, ...(production ? {trees: treeStore()} : {})});
-    latest = {...(production ? result : keepLastGood(result, lastGood, config)), signature};
+    latest = production ? result : {...keepLastGood(result, lastGood, config), digest: result.digest};
     return latest;
   }
 
   /** The last load, unless the folder changed since: another plugin's reload can start before this one's. */
-  function fresh(): Loaded {
-    return latest && latest.signature === folderSignature(folder) ? latest : load();
+  function fresh(): FolderLoadResult {
+    if (!latest) return load();
+    let digest: string;
+    try {
+      digest = folderDigest(readFolder(folder, context.siteDir));
+    } catch {
+      // Unreadable now: loading again reports why.
+      return load();
+    }
+    return digest === latest.digest ? latest : load();
   }
 
   return {
@@ -184,24 +185,6 @@ function keepLastGood(result: LoadResult, lastGood: Map<string, ThreatModel>, co
   for (const model of result.index.models) lastGood.set(model.file, model);
   if (kept.length === 0) return result;
   return {...result, index: buildIndex([...result.index.models, ...kept], config)};
-}
-
-/**
- * A digest of the folder's names and bytes. Modification times are not
- * enough: an editor can save twice within their resolution.
- */
-function folderSignature(folder: string): string {
-  const hash = createHash('sha256');
-  try {
-    for (const entry of fs.readdirSync(folder, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
-      hash.update(`${entry.name}\0`);
-      if (entry.isFile()) hash.update(fs.readFileSync(path.join(folder, entry.name)));
-      hash.update('\0');
-    }
-  } catch {
-    return '';
-  }
-  return hash.digest('hex');
 }
 
 /**

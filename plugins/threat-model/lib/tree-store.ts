@@ -11,8 +11,9 @@
  * cache, another page) Docusaurus parses as usual. Keys are the whole text,
  * so a tree is only ever used for exactly the text it was parsed from.
  *
- * Shared through `globalThis`: Docusaurus loads the plugin's module apart
- * from the site config that holds the remark plugin.
+ * Shared through `globalThis`: a site that lists the plugin by its package
+ * name has Docusaurus load the plugin's module apart from the site config
+ * that holds the remark plugin.
  */
 import type {Root} from 'mdast';
 import type {ReadResult} from './read';
