@@ -9,7 +9,8 @@ import path from 'node:path';
 import type {Config} from './config';
 import {compareDiagnostics, diagnostic, type Diagnostic} from './diagnostics';
 import {buildIndex} from './model-index';
-import {parseThreatModel} from './parse';
+import {parseThreatModel, type ParseResult} from './parse';
+import {parseAll, type ParseJob, type PoolOptions} from './parse-pool';
 import {contentDigest, openParseCache, type ParseCache} from './parse-cache';
 import {checkDuplicateIds} from './rules/ids';
 import {checkLinks} from './rules/links';
@@ -64,6 +65,21 @@ export interface FolderLoadResult extends LoadResult {
 
 /** Load `dir` (absolute, or relative to `cwd`). */
 export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(), options: LoadOptions = {}): FolderLoadResult {
+  const {folder, resolved, cache} = open(dir, config, cwd, options);
+  const result = analyze(folder.sources, resolved, cache, readSite(cwd, resolved), folder.findings, options.trees);
+  cache?.save();
+  return {...result, digest: folderDigest(folder)};
+}
+
+/** `loadThreatModels`, parsing a large folder on several threads. */
+export async function loadThreatModelsInParallel(dir: string, config: Config, cwd = process.cwd(), options: LoadOptions & Pick<AnalyzeOptions, 'pool'> = {}): Promise<FolderLoadResult> {
+  const {folder, resolved, cache} = open(dir, config, cwd, options);
+  const result = await analyzeInParallel(folder.sources, resolved, {cache, site: readSite(cwd, resolved), findings: folder.findings, trees: options.trees, pool: options.pool});
+  cache?.save();
+  return {...result, digest: folderDigest(folder)};
+}
+
+function open(dir: string, config: Config, cwd: string, options: LoadOptions): {folder: Folder; resolved: Config; cache?: ParseCache} {
   const absolute = path.resolve(cwd, dir);
   let folder: Folder;
   try {
@@ -73,9 +89,7 @@ export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(
   }
   const resolved = {...config, dir: toPosix(path.relative(cwd, absolute)) || '.'};
   const cache = options.cacheFile ? openParseCache(options.cacheFile, resolved) : undefined;
-  const result = analyze(folder.sources, resolved, cache, readSite(cwd, resolved), folder.findings, options.trees);
-  cache?.save();
-  return {...result, digest: folderDigest(folder)};
+  return {folder, resolved, cache};
 }
 
 /**
@@ -85,9 +99,60 @@ export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(
  * @param trees Where to keep each parsed tree for the page compiler.
  */
 export function analyze(sources: SourceFile[], config: Config, cache?: ParseCache, site?: SiteFiles, findings: Diagnostic[] = [], trees?: TreeStore): LoadResult {
+  const {texts, diagnostics} = sortSources(sources, findings);
+  const results = new Map<string, ParseResult>();
+  for (const {file, text} of texts) {
+    const digest = contentDigest(text);
+    let result = cache?.get(file, digest);
+    if (!result) {
+      result = parseThreatModel(text, file, config, trees);
+      cache?.set(file, digest, result);
+    }
+    results.set(file, result);
+  }
+  return crossCheck(sources, texts, results, diagnostics, config, site);
+}
+
+/**
+ * `analyze`, with the files the cache does not hold parsed on several
+ * threads (`parse-pool.ts`): the same result, sooner on a large folder.
+ */
+export async function analyzeInParallel(sources: SourceFile[], config: Config, options: AnalyzeOptions = {}): Promise<LoadResult> {
+  const {cache, site, findings = [], trees, pool} = options;
+  const {texts, diagnostics} = sortSources(sources, findings);
+  const results = new Map<string, ParseResult>();
+  const misses: Array<ParseJob & {digest: string}> = [];
+  for (const {file, text} of texts) {
+    const digest = contentDigest(text);
+    const result = cache?.get(file, digest);
+    if (result) results.set(file, result);
+    else misses.push({file, text, digest});
+  }
+  const parsed = await parseAll(misses, config, {...pool, trees});
+  for (const {file, digest} of misses) {
+    const result = parsed.get(file)!;
+    cache?.set(file, digest, result);
+    results.set(file, result);
+  }
+  return crossCheck(sources, texts, results, diagnostics, config, site);
+}
+
+export interface AnalyzeOptions {
+  cache?: ParseCache;
+  /** The site's routes and static files; without it, links to them are not checked. */
+  site?: SiteFiles;
+  /** Findings about the folder itself, from `readFolder`. */
+  findings?: Diagnostic[];
+  /** Where to keep each parsed tree for the page compiler. */
+  trees?: TreeStore;
+  /** How many threads to parse on. */
+  pool?: Omit<PoolOptions, 'trees'>;
+}
+
+/** The Markdown texts to parse, and findings for every file that is not one. */
+function sortSources(sources: SourceFile[], findings: Diagnostic[]): {texts: ParseJob[]; diagnostics: Diagnostic[]} {
   const diagnostics: Diagnostic[] = [...findings];
-  const ownFindings = new Set<Diagnostic>();
-  const models: ThreatModel[] = [];
+  const texts: ParseJob[] = [];
   for (const {file, bytes} of sources) {
     if (!file.endsWith('.md')) {
       diagnostics.push(
@@ -114,12 +179,18 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
         `Fill it from the template (\`npm run new -- <use-case>\`), or delete it.`));
       continue;
     }
-    const digest = contentDigest(text);
-    let result = cache?.get(file, digest);
-    if (!result) {
-      result = parseThreatModel(text, file, config, trees);
-      cache?.set(file, digest, result);
-    }
+    texts.push({file, text});
+  }
+  return {texts, diagnostics};
+}
+
+/** Each file's own findings, then the rules across files, over the files' readings in folder order. */
+function crossCheck(sources: SourceFile[], texts: ParseJob[], results: Map<string, ParseResult>, findings: Diagnostic[], config: Config, site?: SiteFiles): LoadResult {
+  const diagnostics = [...findings];
+  const ownFindings = new Set<Diagnostic>();
+  const models: ThreatModel[] = [];
+  for (const {file} of texts) {
+    const result = results.get(file)!;
     diagnostics.push(...result.diagnostics);
     for (const d of result.diagnostics) ownFindings.add(d);
     if (result.model) models.push(result.model);

@@ -15,7 +15,7 @@ import {usesThreatModelFrontMatter} from './front-matter-hook';
 import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
 import {buildGlobalData, buildPageData, pageDataFile, PLUGIN_NAME} from './global-data';
 import type {Config} from './config';
-import {folderDigest, loadThreatModels, readFolder, type FolderLoadResult, type LoadResult} from './load';
+import {folderDigest, loadThreatModels, loadThreatModelsInParallel, readFolder, type FolderLoadResult, type LoadResult} from './load';
 import {buildIndex} from './model-index';
 import {normalizeOptions, type Options, type PluginOptions} from './options';
 import {buildReferenceData} from './reference-data';
@@ -68,11 +68,16 @@ export default function threatModelPlugin(context: LoadContext, options: Options
   let reported = '';
   const lastGood = new Map<string, ThreatModel>();
 
-  function load(): FolderLoadResult {
-    // A production build hands each parsed tree to the page compiler (`tree-store.ts`).
-    const result = loadThreatModels(config.dir, config, context.siteDir, {cacheFile, ...(production ? {trees: treeStore()} : {})});
+  // A production build hands each parsed tree to the page compiler (`tree-store.ts`).
+  const loadOptions = {cacheFile, ...(production ? {trees: treeStore()} : {})};
+
+  function remember(result: FolderLoadResult): FolderLoadResult {
     latest = production ? result : {...keepLastGood(result, lastGood, config), digest: result.digest};
     return latest;
+  }
+
+  function load(): FolderLoadResult {
+    return remember(loadThreatModels(config.dir, config, context.siteDir, loadOptions));
   }
 
   /** The last load, unless the folder changed since: another plugin's reload can start before this one's. */
@@ -105,7 +110,8 @@ export default function threatModelPlugin(context: LoadContext, options: Options
     },
 
     async loadContent() {
-      const loaded = load();
+      // Parsing is most of a cold load, and the other plugins' loading leaves cores idle.
+      const loaded = remember(await loadThreatModelsInParallel(config.dir, config, context.siteDir, loadOptions));
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
       if (production) {
         if (errors.length > 0) failBuild(new ThreatModelError(errors));
