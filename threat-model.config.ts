@@ -11,6 +11,8 @@ import {defineConfig} from './plugins/threat-model/lib/define-config';
 export default defineConfig({
   runtime: 'Node.js',
   dir: 'threat-models',
+  // SECURITY.md wins where a model differs; each model names the revision it was checked against.
+  policy: {label: 'SECURITY.md', url: 'https://github.com/nodejs/node/blob/{revision}/SECURITY.md'},
   useCases: [
     {id: 'server', label: 'Server', prefix: 'SRV'},
     {id: 'desktop', label: 'Desktop application', prefix: 'DSK'},
@@ -19,7 +21,7 @@ export default defineConfig({
     {id: 'ci-cd', label: 'CI/CD pipeline component', prefix: 'CICD'},
   ],
   features: [
-    {id: '--permission', label: 'Permission model', description: 'Restricts file system, child process, worker, addon, WASI and (from v25) network access for the whole process. Stable from v22.13.0 and v23.5.0.', url: 'https://nodejs.org/api/permissions.html#permission-model'},
+    {id: '--permission', label: 'Permission model', description: 'Restricts file system, child process, worker, native addon and WASI access for the whole process, and also network access (from v25.0.0), the inspector (from v25.0.0 and v24.12.0), FFI (from v26.1.0) and OpenSSL STORE loaders (from v26.7.0); the current documentation adds environment variables. Stable from v22.13.0 and v23.5.0.', url: 'https://nodejs.org/api/permissions.html#permission-model'},
     {id: '--allow-fs-read', label: 'Allow file system reads', description: 'Grants read access to the listed paths when the permission model is on.', url: 'https://nodejs.org/api/cli.html#--allow-fs-read'},
     {id: '--allow-fs-write', label: 'Allow file system writes', description: 'Grants write access to the listed paths when the permission model is on.', url: 'https://nodejs.org/api/cli.html#--allow-fs-write'},
     {id: '--allow-child-process', label: 'Allow child processes', description: 'Lets a process under the permission model spawn child processes.', url: 'https://nodejs.org/api/cli.html#--allow-child-process'},
@@ -28,6 +30,11 @@ export default defineConfig({
     {id: '--allow-wasi', label: 'Allow WASI', description: 'Lets a process under the permission model create WASI instances.', url: 'https://nodejs.org/api/cli.html#--allow-wasi'},
     {id: '--allow-net', label: 'Allow network access', description: 'Grants network access under the permission model (added in v25.0.0).', url: 'https://nodejs.org/api/cli.html#--allow-net'},
     {id: '--permission-audit', label: 'Permission audit mode', description: 'Reports permission-model violations on diagnostics channels without denying them (added in v25.8.0).', url: 'https://nodejs.org/api/cli.html#--permission-audit'},
+    {id: '--allow-inspector', label: 'Allow the inspector', description: 'Lets a process under the permission model connect through the inspector protocol (added in v25.0.0 and v24.12.0; Stability 1.0, early development).', url: 'https://nodejs.org/api/cli.html#--allow-inspector'},
+    {id: '--allow-ffi', label: 'Allow FFI', description: 'Lets a process under the permission model use the FFI APIs of node:ffi, which exists only in builds with FFI support (added in v26.1.0; Stability 1.1, active development).', url: 'https://nodejs.org/api/cli.html#--allow-ffi'},
+    {id: '--allow-openssl-store', label: 'Allow OpenSSL STORE loaders', description: 'Lets a process under the permission model use OpenSSL STORE loaders, whose own access to files, devices, tokens or the network is not limited by the fs or net scopes (added in v26.7.0; Stability 1.1, active development).', url: 'https://nodejs.org/api/cli.html#--allow-openssl-store'},
+    {id: '--allow-fs-vfs', label: 'Allow virtual file system mounts', description: 'Lets a process under the permission model mount a virtual file system with vfs.mount() (added in v26.9.0; Stability 1.1, active development).', url: 'https://nodejs.org/api/cli.html#--allow-fs-vfs'},
+    {id: '--allow-env', label: 'Allow environment variables', description: 'Under the permission model, keeps only the environment variables it names and removes the rest at startup (Stability 1.1, active development; in the current documentation, not yet in the v26.10.0 documentation).', url: 'https://nodejs.org/api/cli.html#--allow-env'},
     {id: '--disable-proto', label: 'Disable __proto__', description: 'Removes Object.prototype.__proto__ or makes access to it throw.', url: 'https://nodejs.org/api/cli.html#--disable-protomode'},
     {id: '--frozen-intrinsics', label: 'Frozen intrinsics', description: 'Experimental: freezes built-in objects such as Array and Object in the main context.', url: 'https://nodejs.org/api/cli.html#--frozen-intrinsics'},
     {id: '--disallow-code-generation-from-strings', label: 'No code from strings', description: 'Makes eval and new Function throw; does not affect node:vm.', url: 'https://nodejs.org/api/cli.html#--disallow-code-generation-from-strings'},
@@ -37,5 +44,6 @@ export default defineConfig({
     {id: '--disable-sigusr1', label: 'Disable SIGUSR1 inspector activation', description: 'Stops SIGUSR1 from opening the inspector in a running process.', url: 'https://nodejs.org/api/cli.html#--disable-sigusr1'},
     {id: 'execArgvExtension', label: 'SEA execArgvExtension', description: 'Controls whether NODE_OPTIONS or --node-options can add runtime flags to a single executable application.', url: 'https://nodejs.org/api/single-executable-applications.html#execution-argument-extension'},
     {id: '--secure-heap', label: 'OpenSSL secure heap', description: 'Allocates an OpenSSL secure heap for sensitive key material (not on Windows).', url: 'https://nodejs.org/api/cli.html#--secure-heapn'},
+    {id: '--report-exclude-env', label: 'Diagnostic reports without the environment', description: 'Leaves the environmentVariables section out of diagnostic reports (added in v23.3.0 and v22.13.0).', url: 'https://nodejs.org/api/cli.html#--report-exclude-env'},
   ],
 });
