@@ -155,7 +155,9 @@ test('remarkThreatModel', async (t) => {
     assert.deepEqual(classes(summary!), ['tm-summary']);
     assert.equal(
       text(summary!),
-      '3 threats. By severity: critical: 1 high: 1 medium: 1' +
+      'Draft. Not every statement on this page has been checked against its sources yet. Where it differs from the runtime\'s own security policy, the policy wins.' +
+        'Status: draft. Last reviewed 2026-11-01 by @nodejs/security-wg.' +
+        '3 threats. By severity: critical: 1 high: 1 medium: 1' +
         'By STRIDE category: Spoofing: 1 Tampering: 1 Information disclosure: 1 Denial of service: 1 Elevation of privilege: 1' +
         'Coverage: every STRIDE category is covered or declared not applicable (Repudiation). No gaps.',
     );

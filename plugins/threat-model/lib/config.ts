@@ -51,6 +51,17 @@ export const SiteSchema = z.object({
   staticDirectories: z.array(z.string().min(1)).default(['static']),
 });
 
+/** The runtime's own security policy, which the threat models restate and which wins where they differ. */
+export const PolicySchema = z.object({
+  /** Its name as readers know it, e.g. "SECURITY.md". */
+  label: z.string().min(1),
+  /**
+   * Address of one revision of it, with `{revision}` where a model's
+   * `policy_revision` goes, e.g. `https://github.com/nodejs/node/blob/{revision}/SECURITY.md`.
+   */
+  url: z.url({protocol: /^https$/}).refine((url) => url.includes('{revision}'), 'put {revision} where the revision goes'),
+});
+
 export const ConfigSchema = z.object({
   /** Name of the runtime the model describes, e.g. "Node.js". */
   runtime: z.string().min(1),
@@ -60,6 +71,8 @@ export const ConfigSchema = z.object({
   useCases: z.array(UseCaseSchema).min(1),
   /** Security features of the runtime that threats may list as mitigations. */
   features: z.array(FeatureSchema).default([]),
+  /** The security policy the models restate; each page then names the revision it was checked against. */
+  policy: PolicySchema.optional(),
   /** The site around the threat models; the defaults fit a standard Docusaurus site. */
   site: SiteSchema.default(SiteSchema.parse({})),
 });
@@ -67,6 +80,7 @@ export const ConfigSchema = z.object({
 export type UseCase = z.infer<typeof UseCaseSchema>;
 export type Feature = z.infer<typeof FeatureSchema>;
 export type SiteLayout = z.infer<typeof SiteSchema>;
+export type Policy = z.infer<typeof PolicySchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 

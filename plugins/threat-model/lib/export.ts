@@ -35,6 +35,8 @@ const ModelExport = z.object({
   status: StatusSchema,
   lastReviewed: z.string(),
   owners: z.array(z.string()),
+  /** Revision of the runtime's security policy the model was checked against, and its address; absent when the site names no policy. */
+  policy: z.object({label: z.string(), revision: z.string(), url: z.string()}).optional(),
   url: z.string(),
   scope: z.string(),
   trusted: z.array(z.string()),
@@ -80,6 +82,9 @@ export function buildExport(index: ThreatIndex, config: Config, permalinks: Reco
       status: m.frontMatter.status,
       lastReviewed: m.frontMatter.last_reviewed,
       owners: m.frontMatter.owners,
+      ...(config.policy && m.frontMatter.policy_revision
+        ? {policy: {label: config.policy.label, revision: m.frontMatter.policy_revision, url: config.policy.url.replace('{revision}', encodeURIComponent(m.frontMatter.policy_revision))}}
+        : {}),
       url: permalinks[m.useCase] ?? '',
       scope: m.scope,
       trusted: m.trusted.map(inlineText),

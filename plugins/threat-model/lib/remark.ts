@@ -110,7 +110,7 @@ export default function remarkThreatModel(this: Processor | void, options: Remar
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || !model) failBuild(new ThreatModelError(errors.sort(compareDiagnostics)));
 
-    insertSummary(tree, model);
+    insertSummary(tree, model, options.config);
     const used = decorateThreats(tree, model, options);
     const data = `@generated/${PLUGIN_NAME}/${options.pluginId}/${pageDataFile(path.basename(file.path))}`;
     tree.children.unshift(
@@ -160,13 +160,32 @@ function joined<T>(items: T[], separator: () => unknown): unknown[] {
 /* Page summary                                                        */
 /* ------------------------------------------------------------------ */
 
-function insertSummary(tree: Root, model: ThreatModel): void {
+/** Who reviewed the model, when, and against which revision of the runtime's policy; what a draft is. */
+function reviewState(model: ThreatModel, config: Config): Block[] {
+  const {status, last_reviewed: reviewed, owners, policy_revision: revision} = model.frontMatter;
+  const policy = config.policy;
+  const checked: PhrasingContent[] = policy && revision
+    ? [text(' Checked against '), link(policy.url.replace('{revision}', encodeURIComponent(revision)), [text(`${policy.label} at ${revision.slice(0, 12)}`)]), text('.')]
+    : [];
+  const state = el('p', 'tm-summary__review', [
+    text('Status: '), badge('status', status), text(`. Last reviewed ${reviewed} by ${owners.join(', ')}.`), ...checked,
+  ]);
+  if (status !== 'draft') return [state];
+  const notice = el('p', 'tm-summary__draft', [
+    el('strong', undefined, [text('Draft.')]),
+    text(' Not every statement on this page has been checked against its sources yet. Where it differs from the runtime\'s own security policy, the policy wins.'),
+  ], {role: 'note'});
+  return [notice, state];
+}
+
+function insertSummary(tree: Root, model: ThreatModel, config: Config): void {
   const severity = severityCounts(model.threats);
   const stride = strideCounts(model.threats);
   const notApplicable = model.notApplicable.map((n) => n.category);
 
   const heading: Heading = {type: 'heading', depth: 2, children: [text('At a glance')], data: {hProperties: {id: 'at-a-glance'}}};
   const summary = el('div', 'tm-summary', [
+    ...reviewState(model, config),
     el('p', undefined, [
       text(`${model.threats.length} threats. By severity: `),
       ...joined(

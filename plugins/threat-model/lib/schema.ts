@@ -33,6 +33,12 @@ export const FrontMatterSchema = z.object({
     .describe('Quoted ISO date of the last review, e.g. "2026-11-01".'),
   /** Who keeps this model current: GitHub handles or teams. */
   owners: z.array(z.string().min(1)).min(1).describe('GitHub handles or teams, e.g. ["@nodejs/security-wg"].'),
+  /** Revision of the runtime's security policy (the config's `policy`) this model was last checked against, e.g. a commit. */
+  policy_revision: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected a revision such as a commit hash or a tag')
+    .optional()
+    .describe('Revision of the security policy (e.g. SECURITY.md commit) the model was checked against.'),
 });
 
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;

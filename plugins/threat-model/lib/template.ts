@@ -1,5 +1,5 @@
 /** The starting point that `new` writes for a use case. */
-import type {UseCase} from './config';
+import type {Policy, UseCase} from './config';
 import {threatId} from './ids';
 
 /**
@@ -9,6 +9,7 @@ import {threatId} from './ids';
 export const PLACEHOLDERS = {
   description: 'One sentence on what this threat model covers.',
   owner: '@your-team',
+  policyRevision: 'revision-you-checked-against',
   scope: 'Which deployments of',
   trusted: 'What the runtime trusts in this use case',
   untrusted: 'What it does not trust (network peers, file contents',
@@ -20,15 +21,16 @@ export const PLACEHOLDERS = {
   outOfScope: 'What is not a vulnerability under the security model.',
 } as const;
 
-export function threatModelTemplate(useCase: UseCase, runtime: string, today: string): string {
+export function threatModelTemplate(useCase: UseCase, runtime: string, today: string, policy?: Policy): string {
   const id = threatId(useCase.prefix, 1);
+  const revision = policy ? `\npolicy_revision: "${PLACEHOLDERS.policyRevision}" # the ${policy.label} revision you checked against` : '';
   return `---
 use_case: ${useCase.id}
 title: ${runtime} — ${useCase.label}
 description: ${PLACEHOLDERS.description}
 status: draft
 last_reviewed: "${today}"
-owners: ["${PLACEHOLDERS.owner}"]
+owners: ["${PLACEHOLDERS.owner}"]${revision}
 ---
 
 <!-- Fill every section. \`npm run check\` reports what is still missing. -->

@@ -44,7 +44,7 @@ export async function runNew(argv: string[], io: Io, today = new Date().toISOStr
       return 1;
     }
     fs.mkdirSync(path.dirname(absolute), {recursive: true});
-    fs.writeFileSync(absolute, threatModelTemplate(useCase, config.runtime, today), {flag: 'wx'});
+    fs.writeFileSync(absolute, threatModelTemplate(useCase, config.runtime, today, config.policy), {flag: 'wx'});
     io.stdout(`Wrote ${target}. Fill it in, then run \`npm run check\`.\n`);
     return 0;
   } catch (error) {

@@ -48,6 +48,7 @@ export function validateFrontMatter(front: FrontMatterResult, ctx: Context): voi
       report(ctx, keyAt(key), ...frontMatterIssue(key, record[key], issue.message));
     }
   }
+  checkPolicyRevision(record, ctx, keyAt);
   const useCase = record.use_case;
   if (typeof useCase === 'string' && useCase !== '') {
     const ids = ctx.config.useCases.map((u) => u.id);
@@ -64,6 +65,18 @@ export function validateFrontMatter(front: FrontMatterResult, ctx: Context): voi
           `Rename the file to ${expected}: the site and CI find each use case by its file name.`);
       }
     }
+  }
+}
+
+/** A model names the policy revision it restates exactly when the site has a policy to name. */
+function checkPolicyRevision(record: Record<string, unknown>, ctx: Context, keyAt: (key: string) => {line: number; column: number}): void {
+  const policy = ctx.config.policy;
+  if (policy && !('policy_revision' in record)) {
+    report(ctx, keyAt('use_case'), 'missing-field', 'Missing front-matter field "policy_revision"',
+      `Add \`policy_revision: <revision>\`: the revision of ${policy.label} you checked this model against (${policy.url.replace('{revision}', '<revision>')}). Readers see it on the page.`);
+  } else if (!policy && 'policy_revision' in record) {
+    report(ctx, keyAt('policy_revision'), 'invalid-front-matter', 'Front-matter field "policy_revision" names a revision of no policy',
+      'Remove it, or add `policy: {label, url}` to threat-model.config.ts, with `{revision}` in the url where the revision goes.');
   }
 }
 
