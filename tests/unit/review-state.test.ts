@@ -11,6 +11,8 @@ import test from 'node:test';
 import type {Element, Root as HastRoot} from 'hast';
 import fixtureConfig from '../fixtures/threat-model.config';
 import {loadConfig} from '../../plugins/threat-model/lib/config';
+import {buildExport} from '../../plugins/threat-model/lib/export';
+import {analyze} from '../../plugins/threat-model/lib/load';
 import {parseThreatModel} from '../../plugins/threat-model/lib/parse';
 import {threatModelTemplate} from '../../plugins/threat-model/lib/template';
 import {renderPage} from './render';
@@ -103,4 +105,13 @@ test('the scaffold of a site with a policy asks for the revision, and the check 
   const placeholder = findings.find((d) => d.reason === 'Scaffold text "revision-you-checked-against" was never replaced');
   assert.equal(placeholder?.line, 8);
   assert.doesNotMatch(threatModelTemplate(useCase, plain.runtime, '2026-01-02'), /policy_revision/);
+});
+
+test('the export carries the policy revision and its address', () => {
+  const text = withFrontMatter(web, `policy_revision: "${REVISION}"`);
+  const {index} = analyze([{file, bytes: new TextEncoder().encode(text)}], withPolicy);
+  const [model] = buildExport(index, withPolicy, {web: '/threat-models/web'}).models;
+  assert.deepEqual(model?.policy, {label: 'SECURITY.md', revision: REVISION, url: `https://github.com/nodejs/node/blob/${REVISION}/SECURITY.md`});
+  const {index: without} = analyze([{file, bytes: new TextEncoder().encode(web)}], plain);
+  assert.equal(buildExport(without, plain, {}).models[0]?.policy, undefined);
 });
