@@ -9,8 +9,11 @@ import test from 'node:test';
 import {
   featureAnchor,
   inlineText,
+  responsibilityClass,
   responsibilityLabel,
   severityCounts,
+  severityLabel,
+  statusLabel,
   strideCounts,
   useCaseAnchor,
 } from '../../plugins/threat-model/lib/present';
@@ -27,6 +30,19 @@ test('present', async (t) => {
     assert.equal(featureAnchor('--'), 'feature-');
   });
 
+  await t.test('should give each responsibility its own badge class, one per value', () => {
+    assert.equal(responsibilityClass('node'), 'tm-badge tm-badge--responsibility tm-badge--responsibility-node');
+    const classes = RESPONSIBILITIES.map((r) => responsibilityClass(r));
+    assert.equal(new Set(classes).size, RESPONSIBILITIES.length);
+  });
+
+  await t.test('should label severities and statuses for readers, never with the raw value', () => {
+    assert.deepEqual(['low', 'medium', 'high', 'critical'].map((s) => severityLabel(s as 'low')), ['Low', 'Medium', 'High', 'Critical']);
+    assert.equal(statusLabel('draft'), 'Draft');
+    assert.equal(statusLabel('review'), 'In review');
+    assert.equal(statusLabel('published'), 'Published');
+  });
+
   await t.test('should anchor a use case row by its ID', () => {
     assert.equal(useCaseAnchor('web'), 'use-case-web');
     assert.equal(useCaseAnchor('command-line'), 'use-case-command-line');
@@ -38,15 +54,15 @@ test('present', async (t) => {
       long: 'A flaw here is a Node.js vulnerability under its security model.',
     });
     assert.deepEqual(responsibilityLabel('application', 'Deno'), {
-      short: 'application',
+      short: 'Application',
       long: "The application's responsibility; not a Deno vulnerability.",
     });
     assert.deepEqual(responsibilityLabel('operator', 'Node.js'), {
-      short: 'operator',
+      short: 'Operator',
       long: "The operator's responsibility (deployment and configuration); not a Node.js vulnerability.",
     });
     assert.deepEqual(responsibilityLabel('ecosystem', 'Node.js'), {
-      short: 'ecosystem',
+      short: 'Ecosystem',
       long: "The package ecosystem's or tooling's responsibility; not a Node.js vulnerability.",
     });
     for (const value of RESPONSIBILITIES) assert.match(responsibilityLabel(value, 'Bun').long, /Bun vulnerability/);

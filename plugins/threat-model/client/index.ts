@@ -8,8 +8,18 @@ import {PLUGIN_NAME, type ThreatModelGlobalData} from '../lib/global-data';
 
 export {PLUGIN_NAME, type ThreatModelGlobalData, type ThreatModelPageData, type UseCaseEntry} from '../lib/global-data';
 export {RESPONSIBILITIES, SEVERITIES, STATUSES, STRIDE} from '../lib/vocabulary';
-export type {Responsibility, Severity, Stride} from '../lib/vocabulary';
-export {featureAnchor, inlineText, responsibilityLabel, severityCounts, strideCounts, useCaseAnchor} from '../lib/present';
+export type {Responsibility, Severity, Status, Stride} from '../lib/vocabulary';
+export {
+  featureAnchor,
+  inlineText,
+  responsibilityClass,
+  responsibilityLabel,
+  severityCounts,
+  severityLabel,
+  statusLabel,
+  strideCounts,
+  useCaseAnchor,
+} from '../lib/present';
 export type {ReferenceData, ReferenceThreat} from '../lib/reference-data';
 
 /**

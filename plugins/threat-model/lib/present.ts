@@ -2,7 +2,7 @@
  * Presentation helpers shared by the remark plugin (threat pages) and the
  * React reference page. Browser-safe: no Node.js imports.
  */
-import {SEVERITIES, STRIDE, type Responsibility, type Severity, type Stride} from './vocabulary';
+import {SEVERITIES, STRIDE, type Responsibility, type Severity, type Status, type Stride} from './vocabulary';
 import type {Inline} from './types';
 
 /** Anchor of a feature's entry on the reference page. */
@@ -15,17 +15,44 @@ export function useCaseAnchor(id: string): string {
   return `use-case-${id}`;
 }
 
-/** Badge text and explanation of a responsibility value. */
+/**
+ * Badge text and explanation of a responsibility value. Every view (threat
+ * pages, the reference, filters, the home page) shows `short`, never the raw
+ * value, and styles it with `responsibilityClass`, which gives each value its
+ * own colour and shape so that colour is never the only cue.
+ */
 export function responsibilityLabel(value: Responsibility, runtime: string): {short: string; long: string} {
   switch (value) {
     case 'node':
       return {short: `${runtime} vulnerability`, long: `A flaw here is a ${runtime} vulnerability under its security model.`};
     case 'application':
-      return {short: 'application', long: `The application's responsibility; not a ${runtime} vulnerability.`};
+      return {short: 'Application', long: `The application's responsibility; not a ${runtime} vulnerability.`};
     case 'operator':
-      return {short: 'operator', long: `The operator's responsibility (deployment and configuration); not a ${runtime} vulnerability.`};
+      return {short: 'Operator', long: `The operator's responsibility (deployment and configuration); not a ${runtime} vulnerability.`};
     case 'ecosystem':
-      return {short: 'ecosystem', long: `The package ecosystem's or tooling's responsibility; not a ${runtime} vulnerability.`};
+      return {short: 'Ecosystem', long: `The package ecosystem's or tooling's responsibility; not a ${runtime} vulnerability.`};
+  }
+}
+
+/** CSS classes of a responsibility badge: colour and shape per value (see css/threat-model.css). */
+export function responsibilityClass(value: Responsibility): string {
+  return `tm-badge tm-badge--responsibility tm-badge--responsibility-${value}`;
+}
+
+/** Display label of a severity value: `high` → `High`. */
+export function severityLabel(value: Severity): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/** Display label of a review status. */
+export function statusLabel(value: Status): string {
+  switch (value) {
+    case 'draft':
+      return 'Draft';
+    case 'review':
+      return 'In review';
+    case 'published':
+      return 'Published';
   }
 }
 
