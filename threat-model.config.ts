@@ -13,6 +13,8 @@ export default defineConfig({
   dir: 'threat-models',
   // SECURITY.md wins where a model differs; each model names the revision it was checked against.
   policy: {label: 'SECURITY.md', url: 'https://github.com/nodejs/node/blob/{revision}/SECURITY.md'},
+  // Each severity badge links to the rubric that defines the levels.
+  severityRubric: '/docs/contributing#severity-rubric',
   useCases: [
     {id: 'server', label: 'Server', prefix: 'SRV'},
     {id: 'desktop', label: 'Desktop application', prefix: 'DSK'},

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test, {after} from 'node:test';
-import {materialise} from './corpus';
+import {FIXTURE_TODAY, materialise} from './corpus';
 import Ajv from 'ajv';
 import {runCheck, type Io} from '../../plugins/threat-model/lib/cli/check';
 import {runNew} from '../../plugins/threat-model/lib/cli/new';
@@ -39,6 +39,7 @@ function terminal(cwd: string): {io: Io; out: () => Omit<Run, 'code'>} {
   return {
     io: {
       cwd,
+      today: FIXTURE_TODAY,
       stdout: (text) => {
         stdout += text;
       },
@@ -347,12 +348,12 @@ test('runNew', async (t) => {
     // Every placeholder of the scaffold is reported until it is replaced.
     const placeholders = diagnostics.filter((d) => d.ruleId === 'placeholder');
     assert.equal(placeholders.length, 2 * 10);
-    assert.deepEqual(placeholders.filter((d) => d.file.endsWith('web.md')).map((d) => d.line), [4, 7, 14, 20, 24, 28, 32, 37, 40, 49]);
+    assert.deepEqual(placeholders.filter((d) => d.file.endsWith('web.md')).map((d) => d.line), [4, 7, 14, 20, 24, 28, 32, 38, 41, 50]);
     const summary = diagnostics.filter((d) => !placeholders.includes(d)).map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`);
     const perFile = (file: string) => [
-      `${file}:38:15 invalid-reference`,
-      `${file}:38:15 missing-reference`,
-      ...Array.from({length: 5}, () => `${file}:43:1 stride-coverage`),
+      `${file}:39:15 invalid-reference`,
+      `${file}:39:15 missing-reference`,
+      ...Array.from({length: 5}, () => `${file}:44:1 stride-coverage`),
     ];
     assert.deepEqual(summary, [...perFile('threat-models/tool.md'), ...perFile('threat-models/web.md')]);
     assert.match(diagnostics.find((d) => d.ruleId === 'invalid-reference')!.message, /^Reference "TODO" in TOOL-01 /);

@@ -27,6 +27,7 @@ test('loadConfig', async (t) => {
       dir: 'threat-models',
       useCases: [web],
       features: [],
+      review: {maxAgeDays: 365},
       site: {
         routeBasePath: 'threat-models',
         referencePath: '/reference',

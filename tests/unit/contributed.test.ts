@@ -15,7 +15,7 @@ import {readConfigFile} from '../../plugins/threat-model/lib/cli/config-file';
 import {RULES, type DiagnosticJson} from '../../plugins/threat-model/lib/diagnostics';
 import {buildExport} from '../../plugins/threat-model/lib/export';
 import {loadThreatModels} from '../../plugins/threat-model/lib/load';
-import {cases, CLASSES, materialise, readCase} from './corpus';
+import {cases, CLASSES, FIXTURE_TODAY, materialise, readCase} from './corpus';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 const corpus = path.join(fixtures, 'contributed');
@@ -27,6 +27,7 @@ async function check(dir: string, format = 'text') {
   let stderr = '';
   const code = await runCheck(['--config', configFile, '--format', format], {
     cwd: dir,
+    today: FIXTURE_TODAY,
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
   });

@@ -46,3 +46,9 @@ export function materialise(name: string, into = fs.mkdtempSync(path.join(os.tmp
   return into;
 }
 
+/**
+ * The date the fixture reports measure review ages against, so that they do
+ * not change with the calendar (the stale-review fixture is older than it by
+ * more than the 365 days allowed; every other fixture is younger).
+ */
+export const FIXTURE_TODAY = '2026-12-01';

@@ -75,7 +75,8 @@ test('buildExport', async (t) => {
     ]);
     const web01 = data.models[0]!.threats[0]!;
     assert.equal(web01.url, '/threat-models/web#WEB-01');
-    assert.equal(web01.mitigations, 'keep Node.js patched; never enable `--insecure-http-parser`');
+    // Written on one line, the value is one mitigation.
+    assert.deepEqual(web01.mitigations, ['keep Node.js patched; never enable `--insecure-http-parser`']);
     assert.deepEqual(data.models[0]!.notApplicable, [{category: 'Repudiation', reason: "the runtime keeps no audit trail; logging requests is the application's job."}]);
     assert.deepEqual(data.models[0]!.assets, ['Availability of the server process.', 'Secrets in the process, such as TLS keys.']);
     assert.deepEqual(

@@ -15,7 +15,7 @@ import test, {after} from 'node:test';
 import {runCheck} from '../../plugins/threat-model/lib/cli/check';
 import {RULES, type DiagnosticJson} from '../../plugins/threat-model/lib/diagnostics';
 import {RULE_LIST} from '../../plugins/threat-model/lib/rules/registry';
-import {materialise} from './corpus';
+import {FIXTURE_TODAY, materialise} from './corpus';
 
 const root = path.join(__dirname, '..', 'fixtures');
 const config = path.join(root, 'threat-model.config.ts');
@@ -35,6 +35,7 @@ async function check(name: string, format = 'text') {
   after(() => fs.rmSync(cwd, {recursive: true, force: true}));
   const code = await runCheck(['threat-models', '--config', config, '--format', format], {
     cwd,
+    today: FIXTURE_TODAY,
     stdout: (text) => {
       stdout += text;
     },

@@ -53,7 +53,8 @@ test('read fields', async (t) => {
       {kind: 'url', text: 'https://nodejs.org/a', url: 'https://nodejs.org/a'},
       {kind: 'url', text: 'Advisory', url: 'https://example.com/b'},
     ]);
-    assert.ok(fields.mitigations && fields.mitigations.length > 0);
+    // On one line, the value is one mitigation, semicolons and all.
+    assert.deepEqual(fields.mitigations, [[{type: 'text', value: 'keep patched; use '}, {type: 'code', value: '--flag'}]]);
     assert.deepEqual(read(COMPLETE.map((l) => l.replace('- STRIDE:', '- stride:'))).found, []);
   });
 
@@ -122,6 +123,31 @@ test('read fields', async (t) => {
     const {fields, found} = read(COMPLETE.map((l) => l.startsWith('- Mitigations') ? '- Mitigations: patch ![x](y.png)' : l));
     assert.deepEqual(found, [['lost-content', 'An image in the Mitigations field of WEB-01', 6, 22]]);
     assert.equal(fields.mitigations, undefined);
+  });
+
+  await t.test('should read a nested list under Mitigations as one mitigation per item', () => {
+    const {fields, found} = read([...without('Mitigations'), '- Mitigations:', '  - Keep Node.js *patched*', '  - Run with `--permission`; it is a seat belt']);
+    assert.deepEqual(found, []);
+    assert.deepEqual(fields.mitigations, [
+      [{type: 'text', value: 'Keep Node.js patched'}],
+      [{type: 'text', value: 'Run with '}, {type: 'code', value: '--permission'}, {type: 'text', value: '; it is a seat belt'}],
+    ]);
+  });
+
+  await t.test('should refuse a Mitigations value on its line together with a list below it', () => {
+    const {fields, found} = read([...without('Mitigations'), '- Mitigations: keep patched', '  - reject NUL bytes']);
+    assert.deepEqual(found, [['duplicate-field', 'Field "Mitigations" of WEB-01 has a value on its line and a list below it', 9, 16]]);
+    assert.equal(fields.mitigations, undefined);
+  });
+
+  await t.test('should report what a mitigation item holds beyond one line, and a list under another field', () => {
+    const {found} = read([...without('Mitigations'), '- Mitigations:', '  - Keep patched', '', '    A second paragraph', '  - ![image](/img/a.png)']);
+    assert.deepEqual(found.map(([rule, reason]) => [rule, reason]), [
+      ['lost-content', 'A second paragraph in one item of the mitigations of WEB-01'],
+      ['lost-content', 'An image in the Mitigations field of WEB-01'],
+    ]);
+    const nested = read([...without('Severity'), '- Severity: high', '  - critical']);
+    assert.deepEqual(nested.found.map(([rule, reason]) => [rule, reason]), [['lost-content', 'Nested list in the fields of WEB-01']]);
   });
 
   await t.test('should link CVE and CWE IDs to their records', () => {

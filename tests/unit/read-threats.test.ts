@@ -62,7 +62,7 @@ test('readThreats', async (t) => {
     assert.equal(threat!.title, 'Parser confusion');
     assert.equal(threat!.summary, 'First paragraph.');
     assert.equal(threat!.details, 'First paragraph.\n\na list\n\nSecond.');
-    assert.deepEqual(threat!.mitigations, [{type: 'text', value: 'none'}]);
+    assert.deepEqual(threat!.mitigations, [[{type: 'text', value: 'none'}]]);
     const heading = section.nodes.find((n) => n.type === 'heading')!;
     const list = section.nodes.find((n) => n.type === 'list') as List;
     assert.deepEqual(heading.data?.threatModel, {threat: 'WEB-07'});

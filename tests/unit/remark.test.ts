@@ -156,8 +156,13 @@ test('remarkThreatModel', async (t) => {
     assert.equal(
       text(summary!),
       'Draft. Not every statement on this page has been checked against its sources yet. Where it differs from the runtime\'s own security policy, the policy wins.' +
-        'Status: draft. Last reviewed 2026-11-01 by @nodejs/security-wg.' +
-        '3 threats. By severity: critical: 1 high: 1 medium: 1' +
+        'Status: Draft. Last reviewed 2026-11-01 by @nodejs/security-wg.' +
+        // Responsibility first, each with the threats it covers on this page.
+        '3 threats: 1 would be a Node.js vulnerability, 2 are the responsibility of the application, the operator or the ecosystem.' +
+        'Node.js vulnerability: 1 WEB-01' +
+        'Application: 1 WEB-03' +
+        'Operator: 1 WEB-02' +
+        'By severity: Critical: 1 High: 1 Medium: 1' +
         'By STRIDE category: Spoofing: 1 Tampering: 1 Information disclosure: 1 Denial of service: 1 Elevation of privilege: 1' +
         'Coverage: every STRIDE category is covered or declared not applicable (Repudiation). No gaps.',
     );

@@ -54,7 +54,7 @@ test('a page says its status, last review and owners', () => {
   const tree = renderPage(withStatus(web, 'review'), file, plain);
   const review = byClass(tree, 'tm-summary__review');
   assert.ok(review, 'review line');
-  assert.equal(textOf(review), 'Status: review. Last reviewed 2026-11-01 by @nodejs/security-wg.');
+  assert.equal(textOf(review), 'Status: In review. Last reviewed 2026-11-01 by @nodejs/security-wg.');
   assert.equal(byClass(tree, 'tm-summary__draft'), undefined, 'no draft notice on a model in review');
 });
 

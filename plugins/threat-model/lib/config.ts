@@ -62,6 +62,12 @@ export const PolicySchema = z.object({
   url: z.url({protocol: /^https$/}).refine((url) => url.includes('{revision}'), 'put {revision} where the revision goes'),
 });
 
+/** How the check treats the models' review dates. */
+export const ReviewSchema = z.object({
+  /** Days after `last_reviewed` when the check starts to warn that a model needs a new review. */
+  maxAgeDays: z.number().int().positive().default(365),
+});
+
 export const ConfigSchema = z.object({
   /** Name of the runtime the model describes, e.g. "Node.js". */
   runtime: z.string().min(1),
@@ -73,6 +79,13 @@ export const ConfigSchema = z.object({
   features: z.array(FeatureSchema).default([]),
   /** The security policy the models restate; each page then names the revision it was checked against. */
   policy: PolicySchema.optional(),
+  /** Review dates: when a model counts as due for review. */
+  review: ReviewSchema.default(ReviewSchema.parse({})),
+  /**
+   * Page that explains the severity levels, e.g. `/docs/contributing#severity-rubric`;
+   * each severity badge on a threat page links to it.
+   */
+  severityRubric: z.string().regex(/^\/[^\s]*$/, 'use a URL path that starts with /').optional(),
   /** The site around the threat models; the defaults fit a standard Docusaurus site. */
   site: SiteSchema.default(SiteSchema.parse({})),
 });

@@ -8,7 +8,7 @@ import {inlineText} from './present';
 import {ResponsibilitySchema, SeveritySchema, StatusSchema, StrideSchema} from './schema';
 import type {ThreatIndex} from './types';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const ThreatExport = z.object({
   /** Stable ID, e.g. `SRV-01`; also the anchor on its page. */
@@ -20,7 +20,8 @@ const ThreatExport = z.object({
   stride: z.array(StrideSchema),
   severity: SeveritySchema,
   responsibility: ResponsibilitySchema,
-  mitigations: z.string(),
+  /** One entry per mitigation, as plain text with code spans in backticks. */
+  mitigations: z.array(z.string()),
   features: z.array(z.string()),
   related: z.array(z.string()),
   references: z.array(z.object({kind: z.enum(['cve', 'cwe', 'url']), text: z.string(), url: z.string()})),
@@ -100,7 +101,7 @@ export function buildExport(index: ThreatIndex, config: Config, permalinks: Reco
         stride: t.stride,
         severity: t.severity,
         responsibility: t.responsibility,
-        mitigations: inlineText(t.mitigations),
+        mitigations: t.mitigations.map(inlineText),
         features: t.features,
         related: t.related,
         references: t.references,

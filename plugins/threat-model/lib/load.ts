@@ -15,6 +15,7 @@ import {contentDigest, openParseCache, type ParseCache} from './parse-cache';
 import {checkDuplicateIds} from './rules/ids';
 import {checkLinks} from './rules/links';
 import {checkRelated} from './rules/related';
+import {checkReviewAge, resolveToday} from './rules/review-age';
 import {checkUseCases} from './rules/use-cases';
 import {readSite, type SiteFiles} from './site';
 import type {TreeStore} from './tree-store';
@@ -55,6 +56,8 @@ export interface LoadOptions {
   cacheFile?: string;
   /** Keep each parsed tree here, for the page compiler to reuse (production builds). */
   trees?: TreeStore;
+  /** The date review ages are measured against, `YYYY-MM-DD` (default: see `resolveToday`). */
+  today?: string;
 }
 
 /** What loading a folder from disk gives: the result, and a digest of what it read. */
@@ -66,7 +69,7 @@ export interface FolderLoadResult extends LoadResult {
 /** Load `dir` (absolute, or relative to `cwd`). */
 export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(), options: LoadOptions = {}): FolderLoadResult {
   const {folder, resolved, cache} = open(dir, config, cwd, options);
-  const result = analyze(folder.sources, resolved, cache, readSite(cwd, resolved), folder.findings, options.trees);
+  const result = analyze(folder.sources, resolved, cache, readSite(cwd, resolved), folder.findings, options.trees, options.today);
   cache?.save();
   return {...result, digest: folderDigest(folder)};
 }
@@ -74,7 +77,7 @@ export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(
 /** `loadThreatModels`, parsing a large folder on several threads. */
 export async function loadThreatModelsInParallel(dir: string, config: Config, cwd = process.cwd(), options: LoadOptions & Pick<AnalyzeOptions, 'pool'> = {}): Promise<FolderLoadResult> {
   const {folder, resolved, cache} = open(dir, config, cwd, options);
-  const result = await analyzeInParallel(folder.sources, resolved, {cache, site: readSite(cwd, resolved), findings: folder.findings, trees: options.trees, pool: options.pool});
+  const result = await analyzeInParallel(folder.sources, resolved, {cache, site: readSite(cwd, resolved), findings: folder.findings, trees: options.trees, pool: options.pool, today: options.today});
   cache?.save();
   return {...result, digest: folderDigest(folder)};
 }
@@ -97,8 +100,9 @@ function open(dir: string, config: Config, cwd: string, options: LoadOptions): {
  * @param site The site's routes and static files; without it, links to them are not checked.
  * @param findings Findings about the folder itself, from `readFolder`.
  * @param trees Where to keep each parsed tree for the page compiler.
+ * @param today The date review ages are measured against (see `resolveToday`).
  */
-export function analyze(sources: SourceFile[], config: Config, cache?: ParseCache, site?: SiteFiles, findings: Diagnostic[] = [], trees?: TreeStore): LoadResult {
+export function analyze(sources: SourceFile[], config: Config, cache?: ParseCache, site?: SiteFiles, findings: Diagnostic[] = [], trees?: TreeStore, today?: string): LoadResult {
   const {texts, diagnostics} = sortSources(sources, findings);
   const results = new Map<string, ParseResult>();
   for (const {file, text} of texts) {
@@ -110,7 +114,7 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
     }
     results.set(file, result);
   }
-  return crossCheck(sources, texts, results, diagnostics, config, site);
+  return crossCheck(sources, texts, results, diagnostics, config, site, today);
 }
 
 /**
@@ -118,7 +122,7 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
  * threads (`parse-pool.ts`): the same result, sooner on a large folder.
  */
 export async function analyzeInParallel(sources: SourceFile[], config: Config, options: AnalyzeOptions = {}): Promise<LoadResult> {
-  const {cache, site, findings = [], trees, pool} = options;
+  const {cache, site, findings = [], trees, pool, today} = options;
   const {texts, diagnostics} = sortSources(sources, findings);
   const results = new Map<string, ParseResult>();
   const misses: Array<ParseJob & {digest: string}> = [];
@@ -134,7 +138,7 @@ export async function analyzeInParallel(sources: SourceFile[], config: Config, o
     cache?.set(file, digest, result);
     results.set(file, result);
   }
-  return crossCheck(sources, texts, results, diagnostics, config, site);
+  return crossCheck(sources, texts, results, diagnostics, config, site, today);
 }
 
 export interface AnalyzeOptions {
@@ -147,6 +151,8 @@ export interface AnalyzeOptions {
   trees?: TreeStore;
   /** How many threads to parse on. */
   pool?: Omit<PoolOptions, 'trees'>;
+  /** The date review ages are measured against, `YYYY-MM-DD` (default: see `resolveToday`). */
+  today?: string;
 }
 
 /** The Markdown texts to parse, and findings for every file that is not one. */
@@ -185,7 +191,7 @@ function sortSources(sources: SourceFile[], findings: Diagnostic[]): {texts: Par
 }
 
 /** Each file's own findings, then the rules across files, over the files' readings in folder order. */
-function crossCheck(sources: SourceFile[], texts: ParseJob[], results: Map<string, ParseResult>, findings: Diagnostic[], config: Config, site?: SiteFiles): LoadResult {
+function crossCheck(sources: SourceFile[], texts: ParseJob[], results: Map<string, ParseResult>, findings: Diagnostic[], config: Config, site?: SiteFiles, today?: string): LoadResult {
   const diagnostics = [...findings];
   const ownFindings = new Set<Diagnostic>();
   const models: ThreatModel[] = [];
@@ -207,6 +213,7 @@ function crossCheck(sources: SourceFile[], texts: ParseJob[], results: Map<strin
     ...checkDuplicateIds(threats),
     ...checkRelated(threats, config, files),
     ...checkLinks(index.models, config, site, files),
+    ...checkReviewAge(index.models, config, new Map(texts.map((t) => [t.file, t.text])), resolveToday(today)),
   ];
   const sorted = all.sort(compareDiagnostics);
   return {index, diagnostics: sorted, files, crossFile: sorted.filter((d) => !ownFindings.has(d))};

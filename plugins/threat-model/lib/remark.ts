@@ -25,8 +25,8 @@ import {failBuild} from './fail-build';
 import {readThreatModel, type ReadResult} from './read';
 import {treeStore} from './tree-store';
 import {formatDiagnostic} from './report/text';
-import {SEVERITIES, STRIDE} from './schema';
-import {featureAnchor, responsibilityLabel, severityCounts, strideCounts} from './present';
+import {RESPONSIBILITIES, SEVERITIES, STRIDE, type Severity} from './schema';
+import {featureAnchor, responsibilityClass, responsibilityLabel, severityCounts, severityLabel, statusLabel, strideCounts} from './present';
 import {pageDataFile, PLUGIN_NAME} from './global-data';
 import type {Inline, Threat, ThreatModel} from './types';
 
@@ -144,6 +144,13 @@ function badge(kind: string, value: string, label = value): Block {
   return el('span', `tm-badge tm-badge--${kind} tm-badge--${kind}-${value.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, [text(label)]);
 }
 
+/** A severity's badge, linked to the rubric that defines the levels when the site has one. */
+function severityBadge(severity: Severity, config: Config, label = severityLabel(severity)): Block | Link {
+  const shown = badge('severity', severity, label);
+  if (!config.severityRubric) return shown;
+  return {...link(config.severityRubric, [shown as unknown as PhrasingContent]), data: {hProperties: {className: ['tm-badge-link'], title: `What ${severityLabel(severity).toLowerCase()} means`}}};
+}
+
 function inlineToMdast(inline: Inline[]): PhrasingContent[] {
   return inline.map((item): PhrasingContent => {
     if (item.type === 'text') return text(item.value);
@@ -168,7 +175,7 @@ function reviewState(model: ThreatModel, config: Config): Block[] {
     ? [text(' Checked against '), link(policy.url.replace('{revision}', encodeURIComponent(revision)), [text(`${policy.label} at ${revision.slice(0, 12)}`)]), text('.')]
     : [];
   const state = el('p', 'tm-summary__review', [
-    text('Status: '), badge('status', status), text(`. Last reviewed ${reviewed} by ${owners.join(', ')}.`), ...checked,
+    text('Status: '), badge('status', status, statusLabel(status)), text(`. Last reviewed ${reviewed} by ${owners.join(', ')}.`), ...checked,
   ]);
   if (status !== 'draft') return [state];
   const notice = el('p', 'tm-summary__draft', [
@@ -186,10 +193,11 @@ function insertSummary(tree: Root, model: ThreatModel, config: Config): void {
   const heading: Heading = {type: 'heading', depth: 2, children: [text('At a glance')], data: {hProperties: {id: 'at-a-glance'}}};
   const summary = el('div', 'tm-summary', [
     ...reviewState(model, config),
+    ...responsibilitySummary(model, config),
     el('p', undefined, [
-      text(`${model.threats.length} threats. By severity: `),
+      text('By severity: '),
       ...joined(
-        [...SEVERITIES].reverse().filter((s) => severity[s] > 0).map((s) => badge('severity', s, `${s}: ${severity[s]}`)),
+        [...SEVERITIES].reverse().filter((s) => severity[s] > 0).map((s) => severityBadge(s, config, `${severityLabel(s)}: ${severity[s]}`)),
         () => text(' '),
       ),
     ]),
@@ -206,6 +214,28 @@ function insertSummary(tree: Root, model: ThreatModel, config: Config): void {
   ]);
   const start = tree.children[0]?.type === 'yaml' ? 1 : 0;
   tree.children.splice(start, 0, heading, summary as unknown as RootContent);
+}
+
+/**
+ * Responsibility first: how many threats would be a vulnerability of the
+ * runtime and how many are someone else's, each with the list of its
+ * threats on this page. This is the question readers come with.
+ */
+function responsibilitySummary(model: ThreatModel, config: Config): Block[] {
+  const rows = RESPONSIBILITIES.map((r) => ({r, threats: model.threats.filter((t) => t.responsibility === r)})).filter((row) => row.threats.length > 0);
+  const node = model.threats.filter((t) => t.responsibility === 'node').length;
+  return [
+    el('p', 'tm-summary__total', [
+      text(`${model.threats.length} threats: ${node} would be a ${config.runtime} vulnerability, ${model.threats.length - node} are the responsibility of the application, the operator or the ecosystem.`),
+    ]),
+    el('ul', 'tm-summary__responsibility', rows.map(({r, threats}) =>
+      el('li', undefined, [
+        el('span', responsibilityClass(r), [text(`${responsibilityLabel(r, config.runtime).short}: ${threats.length}`)]),
+        text(' '),
+        ...joined(threats.map((t) => link(`#${t.id}`, [text(t.id)])), () => text(', ')),
+      ]),
+    )),
+  ];
 }
 
 /* ------------------------------------------------------------------ */
@@ -255,12 +285,12 @@ function fieldTable(threat: Threat, options: RemarkThreatModelOptions, used: Set
   const rows: Array<[string, unknown[]]> = [
     ['ID', [{type: 'inlineCode', value: threat.id}]],
     ['STRIDE', joined(threat.stride.map((c) => badge('stride', c)), () => text(' '))],
-    ['Severity', [badge('severity', threat.severity)]],
+    ['Severity', [severityBadge(threat.severity, options.config)]],
     [
       'Responsibility',
       [badge('responsibility', threat.responsibility, label.short), text(` ${label.long}`)],
     ],
-    ['Mitigations', inlineToMdast(threat.mitigations)],
+    ['Mitigations', [el('ul', 'tm-mitigations', threat.mitigations.map((m) => el('li', undefined, inlineToMdast(m))))]],
   ];
   if (threat.features.length > 0) {
     rows.push([

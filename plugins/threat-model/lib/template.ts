@@ -60,7 +60,8 @@ Untrusted:
 - STRIDE: Tampering
 - Severity: medium
 - Responsibility: application
-- Mitigations: ${PLACEHOLDERS.mitigations}
+- Mitigations:
+  - One item per mitigation: ${PLACEHOLDERS.mitigations}
 - References: ${PLACEHOLDERS.reference}
 
 ${PLACEHOLDERS.prose}, and whether a flaw here would be a

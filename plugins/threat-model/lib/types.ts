@@ -32,7 +32,8 @@ export interface Threat {
   stride: Stride[];
   severity: Severity;
   responsibility: Responsibility;
-  mitigations: Inline[];
+  /** One entry per mitigation, in the order written. */
+  mitigations: Inline[][];
   features: string[];
   related: string[];
   /** Where each `Related` ID is written, for findings about it. */

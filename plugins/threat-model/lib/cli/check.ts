@@ -20,6 +20,8 @@ export interface Io {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The date review ages are measured against, `YYYY-MM-DD` (default: `SOURCE_DATE_EPOCH`, else the clock). */
+  today?: string;
 }
 
 const FORMATS = ['text', 'pretty', 'json', 'github', 'sarif'] as const;
@@ -48,7 +50,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     if (!fs.existsSync(path.resolve(io.cwd, dir)) || !fs.statSync(path.resolve(io.cwd, dir)).isDirectory()) {
       throw new UsageError(`Not a folder: ${dir}`, 'Pass the folder that holds the threat-model files, e.g. `npm run check -- threat-models`.');
     }
-    const {index, diagnostics, files} = loadThreatModels(dir, config, io.cwd);
+    const {index, diagnostics, files} = loadThreatModels(dir, config, io.cwd, {today: io.today});
     const threats = index.models.reduce((n, m) => n + m.threats.length, 0);
     const summary = summarize(diagnostics, files.length, threats, performance.now() - started);
     const report =

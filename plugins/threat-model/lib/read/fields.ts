@@ -1,5 +1,12 @@
-/** A threat's field list: `- Name: value`, one per line. */
-import type {Heading, List, Paragraph, PhrasingContent} from 'mdast';
+/**
+ * A threat's field list: `- Name: value`, one per line. `Mitigations` may
+ * instead hold a nested list, one item per mitigation:
+ *
+ *     - Mitigations:
+ *       - Keep Node.js on a patched release.
+ *       - Reject ambiguous requests at the proxy.
+ */
+import type {Heading, List, ListItem, Paragraph, PhrasingContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import {diagnostic, didYouMean, nearest, propose, type Point} from '../diagnostics';
 import {ID_PATTERN, suggestId, threatId} from '../ids';
@@ -26,7 +33,8 @@ export interface Fields {
   stride?: Stride[];
   severity?: Severity;
   responsibility?: Responsibility;
-  mitigations?: Inline[];
+  /** One entry per mitigation. */
+  mitigations?: Inline[][];
   features?: string[];
   related?: string[];
   relatedAt?: Record<string, Point>;
@@ -41,7 +49,8 @@ export function readFields(list: List | undefined, heading: Heading, id: string,
   const seen = new Set<ThreatFieldKey>();
   // Fields a misspelt name was taken for: reported once, as the misspelling.
   const proposed = new Set<ThreatFieldKey>();
-  for (const item of list?.children ?? []) {
+  for (const entry of list?.children ?? []) {
+    const {item, nested} = mitigationList(entry);
     const paragraph = itemParagraph(item, `the fields of ${id}`, ctx);
     if (!paragraph) continue;
     const split = splitField(paragraph);
@@ -63,11 +72,17 @@ export function readFields(list: List | undefined, heading: Heading, id: string,
       const name = THREAT_FIELDS[key].name;
       report(ctx, paragraph, 'duplicate-field', `Field "${name}" appears twice in ${id}`,
         key === 'severity' || key === 'responsibility' ? `Keep one "${name}" line: a threat has one ${name}.`
-        : `Merge the values into one line, separated by ${key === 'mitigations' ? '`;`' : 'commas'}.`);
+        : key === 'mitigations' ? 'Merge them into one `- Mitigations:` line with one nested item per mitigation.'
+        : 'Merge the values into one line, separated by commas.');
       continue;
     }
     seen.add(key);
     if (reportLostInline(split.value, THREAT_FIELDS[key].name, id, ctx)) continue;
+    if (nested) {
+      if (key === 'mitigations') readMitigationList(nested, split, fields, id, ctx);
+      else itemParagraph(entry, `the fields of ${id}`, ctx); // reports the nested list
+      continue;
+    }
     readField(key, split, fields, id, ctx);
   }
   for (const key of FIELD_KEYS) {
@@ -81,6 +96,34 @@ export function readFields(list: List | undefined, heading: Heading, id: string,
     }
   }
   return fields;
+}
+
+/**
+ * An item of the field list split into its first paragraph and the nested
+ * list after it, when it has exactly that shape (`- Mitigations:` and a list).
+ * Any other shape goes to `itemParagraph` whole, which reports what it drops.
+ */
+function mitigationList(item: ListItem): {item: ListItem; nested?: List} {
+  const [first, second, ...rest] = item.children;
+  if (first?.type !== 'paragraph' || second?.type !== 'list' || rest.length > 0) return {item};
+  return {item: {...item, children: [first]}, nested: second};
+}
+
+/** `- Mitigations:` followed by one nested item per mitigation. */
+function readMitigationList(list: List, split: SplitField, fields: Fields, id: string, ctx: Context): void {
+  if (split.value.map((n) => toString(n)).join('').trim() !== '') {
+    ctx.diagnostics.push(diagnostic(ctx.file, split.point, 'duplicate-field', `Field "Mitigations" of ${id} has a value on its line and a list below it`,
+      'Move the value into the list as its first item: each mitigation is one item.'));
+    return;
+  }
+  const where = `the mitigations of ${id}`;
+  const items: Inline[][] = [];
+  for (const item of list.children) {
+    const paragraph = itemParagraph(item, where, ctx);
+    if (!paragraph || reportLostInline(paragraph.children, 'Mitigations', id, ctx)) continue;
+    items.push(toInline(paragraph.children));
+  }
+  fields.mitigations = items;
 }
 
 /** Inline content a field's value cannot carry to the page, the reference or the export. */
@@ -165,7 +208,8 @@ function readField(key: ThreatFieldKey, split: SplitField, fields: Fields, id: s
       fields.responsibility = enumValue(raw, RESPONSIBILITIES, name, id, point, ctx);
       break;
     case 'mitigations':
-      fields.mitigations = toInline(split.value);
+      // Written on one line, the value is one mitigation.
+      fields.mitigations = [toInline(split.value)];
       break;
     case 'features':
       fields.features = readFeatures(raw, id, locate, ctx);

@@ -54,6 +54,7 @@ import lostContent from './definitions/lost-content';
 import emptyTitle from './definitions/empty-title';
 import placeholder from './definitions/placeholder';
 import fileSize from './definitions/file-size';
+import staleReview from './definitions/stale-review';
 
 export const RULE_LIST = [
   noFrontMatter,
@@ -106,6 +107,7 @@ export const RULE_LIST = [
   emptyTitle,
   placeholder,
   fileSize,
+  staleReview,
 ] as const;
 
 export type RuleName = (typeof RULE_LIST)[number]['id'];
