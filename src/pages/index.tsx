@@ -2,7 +2,14 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import {useThreatModelData} from 'docusaurus-plugin-threat-model/client';
+import {
+  RESPONSIBILITIES,
+  responsibilityClass,
+  responsibilityLabel,
+  statusLabel,
+  useThreatModelData,
+  type UseCaseEntry,
+} from 'docusaurus-plugin-threat-model/client';
 import styles from './index.module.css';
 
 export default function Home(): ReactNode {
@@ -32,15 +39,56 @@ export default function Home(): ReactNode {
         <Heading as="h2">Threat models by use case</Heading>
         <ul className={styles.cards}>
           {data.useCases.map((u) => (
-            <li key={u.id} className={styles.card}>
-              {u.permalink ? <Link to={u.permalink}>{u.label}</Link> : <span>{u.label}</span>}
-              <span className={styles.prefix}>
-                {u.threats} threats, IDs {u.prefix}-NN
-              </span>
-            </li>
+            <UseCaseCard key={u.id} useCase={u} runtime={data.runtime} />
           ))}
         </ul>
       </main>
     </Layout>
+  );
+}
+
+/** One use case: what it covers, who must fix its threats, and how fresh its review is. */
+function UseCaseCard({useCase, runtime}: {useCase: UseCaseEntry; runtime: string}): ReactNode {
+  return (
+    <li className={styles.card} data-use-case={useCase.id}>
+      <Heading as="h3" className={styles.cardTitle}>
+        {useCase.permalink ? <Link to={useCase.permalink}>{useCase.label}</Link> : useCase.label}
+      </Heading>
+      <p className={styles.description}>{useCase.description ?? 'No valid threat-model file yet.'}</p>
+      <p className={styles.total}>
+        {useCase.threats} threats (IDs {useCase.prefix}-NN), by who must fix them:
+      </p>
+      <ResponsibilityCounts counts={useCase.byResponsibility} runtime={runtime} />
+      <ReviewState useCase={useCase} />
+    </li>
+  );
+}
+
+/**
+ * Every responsibility in the same order on every card, so cards compare at
+ * a glance; a zero is kept but muted rather than dropped, because "no
+ * runtime vulnerability here" is itself worth reading.
+ */
+function ResponsibilityCounts({counts, runtime}: {counts: UseCaseEntry['byResponsibility']; runtime: string}): ReactNode {
+  return (
+    <ul className={styles.split}>
+      {RESPONSIBILITIES.map((r) => (
+        <li key={r} className={counts[r] === 0 ? styles.zero : undefined} data-responsibility={r}>
+          <span className={responsibilityClass(r)}>{responsibilityLabel(r, runtime).short}</span>
+          <span className={styles.count}>{counts[r]}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Status and date of the last review; nothing to say for a use case whose file is missing or invalid. */
+function ReviewState({useCase}: {useCase: UseCaseEntry}): ReactNode {
+  if (!useCase.status || !useCase.lastReviewed) return null;
+  return (
+    <p className={styles.review}>
+      <span className={`tm-badge tm-badge--status tm-badge--status-${useCase.status}`}>{statusLabel(useCase.status)}</span>{' '}
+      Last reviewed <time dateTime={useCase.lastReviewed}>{useCase.lastReviewed}</time>
+    </p>
   );
 }

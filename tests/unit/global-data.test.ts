@@ -1,6 +1,7 @@
 /**
  * What pages read at run time: the site-wide summary (each configured use
- * case with its page and threat count, the reference and export paths) and
+ * case with its page, description, review state, threat count and counts by
+ * responsibility, the reference and export paths) and
  * one data module per threat-model page with the titles and URLs of the
  * threats it shows from elsewhere and its threats' backlinks from other use
  * cases.
@@ -41,24 +42,59 @@ test('pageDataFile', async (t) => {
 });
 
 test('buildGlobalData', async (t) => {
-  await t.test('should list every configured use case with its page and threat count', () => {
+  await t.test('should list every configured use case with its page, description, review state and counts', () => {
     const data = buildGlobalData(buildExport(index, config, permalinks), config, paths);
     assert.deepEqual(data, {
       runtime: 'Node.js',
       referencePath: '/reference',
       exportPath: '/threat-models.json',
       useCases: [
-        {id: 'web', label: 'Web server', prefix: 'WEB', permalink: '/threat-models/web', threats: 3},
-        {id: 'tool', label: 'Command-line tool', prefix: 'TOOL', permalink: '/threat-models/tool', threats: 2},
+        {
+          id: 'web',
+          label: 'Web server',
+          prefix: 'WEB',
+          permalink: '/threat-models/web',
+          description: 'Threats to a Node.js process that answers HTTP requests from clients it does not control.',
+          status: 'draft',
+          lastReviewed: '2026-11-01',
+          threats: 3,
+          byResponsibility: {node: 1, application: 1, operator: 1, ecosystem: 0},
+        },
+        {
+          id: 'tool',
+          label: 'Command-line tool',
+          prefix: 'TOOL',
+          permalink: '/threat-models/tool',
+          description: 'Threats to command-line tools run with Node.js on developer machines.',
+          status: 'review',
+          lastReviewed: '2026-10-15',
+          threats: 2,
+          byResponsibility: {node: 0, application: 1, operator: 1, ecosystem: 0},
+        },
       ],
     });
   });
 
-  await t.test('should give a use case with no valid file no page and no threats', () => {
+  await t.test('should count every responsibility in the same order, so the counts add up to the threats', () => {
+    const data = buildGlobalData(buildExport(index, config, permalinks), config, paths);
+    for (const u of data.useCases) {
+      assert.deepEqual(Object.keys(u.byResponsibility), ['node', 'application', 'operator', 'ecosystem']);
+      assert.equal(Object.values(u.byResponsibility).reduce((a, b) => a + b, 0), u.threats);
+    }
+  });
+
+  await t.test('should give a use case with no valid file no page, no description or review state, and zero counts', () => {
     const data = buildGlobalData(buildExport(webOnly, config, permalinks), config, paths);
-    assert.deepEqual(data.useCases[1], {id: 'tool', label: 'Command-line tool', prefix: 'TOOL', threats: 0});
-    assert.equal('permalink' in data.useCases[1]!, false);
+    assert.deepEqual(data.useCases[1], {
+      id: 'tool',
+      label: 'Command-line tool',
+      prefix: 'TOOL',
+      threats: 0,
+      byResponsibility: {node: 0, application: 0, operator: 0, ecosystem: 0},
+    });
+    for (const key of ['permalink', 'description', 'status', 'lastReviewed']) assert.equal(key in data.useCases[1]!, false, key);
     assert.equal(data.useCases[0]?.threats, 3);
+    assert.deepEqual(data.useCases[0]?.byResponsibility, {node: 1, application: 1, operator: 1, ecosystem: 0});
   });
 
   await t.test('should leave out the page of a model whose URL is empty', () => {
@@ -70,7 +106,23 @@ test('buildGlobalData', async (t) => {
   await t.test('should follow the order and labels of the configuration it is given', () => {
     const exported = buildExport(index, config, permalinks);
     const data = buildGlobalData(exported, {runtime: 'Deno', useCases: [{id: 'tool', label: 'CLI', prefix: 'TOOL'}]}, paths);
-    assert.deepEqual(data, {...paths, runtime: 'Deno', useCases: [{id: 'tool', label: 'CLI', prefix: 'TOOL', permalink: '/threat-models/tool', threats: 2}]});
+    assert.deepEqual(data, {
+      ...paths,
+      runtime: 'Deno',
+      useCases: [
+        {
+          id: 'tool',
+          label: 'CLI',
+          prefix: 'TOOL',
+          permalink: '/threat-models/tool',
+          description: 'Threats to command-line tools run with Node.js on developer machines.',
+          status: 'review',
+          lastReviewed: '2026-10-15',
+          threats: 2,
+          byResponsibility: {node: 0, application: 1, operator: 1, ecosystem: 0},
+        },
+      ],
+    });
     assert.deepEqual(buildGlobalData(exported, {runtime: 'Node.js', useCases: []}, paths).useCases, []);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * What pages show at run time from other files, and the site-wide summary.
  *
- * - `ThreatModelGlobalData` (`setGlobalData`): use cases with their pages
- *   and counts, the reference and export paths. Kept to what a home page
- *   needs: it ships in every page's main bundle.
+ * - `ThreatModelGlobalData` (`setGlobalData`): use cases with their pages,
+ *   descriptions, review state and counts, the reference and export paths.
+ *   Kept to what the home and 404 pages need: it ships in every page's main
+ *   bundle, so it holds counts, never the threats themselves.
  * - `ThreatModelPageData` (one JSON module per threat-model page, under
  *   `@generated`): the titles and pages of the threats that page names or
  *   that name its threats, and its threats' backlinks. The page's compiled
@@ -14,26 +15,41 @@
  */
 import type {ThreatModelExport} from './export';
 import type {ThreatIndex} from './types';
+import {RESPONSIBILITIES, type Responsibility, type Status} from './vocabulary';
 
 /** Name under which the plugin's data is published (`usePluginData`, `@generated/<name>/`). */
 export const PLUGIN_NAME = 'docusaurus-plugin-threat-model';
 
+/** One configured use case as the home and 404 pages list it. */
 export interface UseCaseEntry {
+  /** Use-case ID from the configuration (`server`). */
   id: string;
+  /** Display name from the configuration (`Server`). */
   label: string;
+  /** Threat-ID prefix from the configuration (`SRV`). */
   prefix: string;
   /** URL path of its page; absent when the use case has no valid file yet. */
   permalink?: string;
+  /** What the model covers, one sentence (front matter `description`); absent without a valid file. */
+  description?: string;
+  /** Review state (front matter `status`); absent without a valid file. Show it with `statusLabel`. */
+  status?: Status;
+  /** Date of the last review, `YYYY-MM-DD` (front matter `last_reviewed`); absent without a valid file. */
+  lastReviewed?: string;
   /** Threats in the model. */
   threats: number;
+  /** Threats per responsibility, every value present (0 when none, and all 0 without a valid file). */
+  byResponsibility: Record<Responsibility, number>;
 }
 
 export interface ThreatModelGlobalData {
+  /** Name of the runtime the models are about (`Node.js`), for `responsibilityLabel`. */
   runtime: string;
   /** URL path of the generated reference page. */
   referencePath: string;
   /** URL path of the JSON export. */
   exportPath: string;
+  /** Every configured use case, in the configuration's order, with or without a valid file. */
   useCases: UseCaseEntry[];
 }
 
@@ -65,10 +81,19 @@ export function buildGlobalData(
         label: u.label,
         prefix: u.prefix,
         ...(model?.url ? {permalink: model.url} : {}),
+        ...(model ? {description: model.description, status: model.status, lastReviewed: model.lastReviewed} : {}),
         threats: model?.threats.length ?? 0,
+        byResponsibility: responsibilityCounts(model?.threats ?? []),
       };
     }),
   };
+}
+
+/** Threats per responsibility, in `RESPONSIBILITIES` order, zeros included so a page never checks for a missing key. */
+function responsibilityCounts(threats: ReadonlyArray<{responsibility: Responsibility}>): Record<Responsibility, number> {
+  const counts = Object.fromEntries(RESPONSIBILITIES.map((r) => [r, 0])) as Record<Responsibility, number>;
+  for (const t of threats) counts[t.responsibility]++;
+  return counts;
 }
 
 /** The data module of the page of `file`; empty when the file has no model (it has errors). */
