@@ -48,3 +48,14 @@ declare module '@theme/ThreatModelThreatLink' {
   }
   export default function ThreatModelThreatLink(props: Props): ReactNode;
 }
+
+declare module '@theme/ThreatModelTriage' {
+  import type {ReactNode} from 'react';
+  import type {TriageData} from 'docusaurus-plugin-threat-model/client';
+
+  export interface Props {
+    /** Built by the plugin from the JSON export: the route's props. */
+    triage: TriageData;
+  }
+  export default function ThreatModelTriage(props: Props): ReactNode;
+}

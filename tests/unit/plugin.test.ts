@@ -14,6 +14,7 @@ import {parseFrontMatter} from '../../plugins/threat-model/lib/front-matter-hook
 import type {ThreatModelGlobalData, ThreatModelPageData} from '../../plugins/threat-model/lib/global-data';
 import threatModelPlugin, {type LoadedContent} from '../../plugins/threat-model/lib/plugin';
 import {normalizeOptions} from '../../plugins/threat-model/lib/options';
+import type {TriageData} from '../../plugins/threat-model/lib/triage-data';
 import {materialise} from './corpus';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
@@ -130,5 +131,33 @@ test('the threat-model plugin lifecycle', async (t) => {
     for (const component of ['ThreatModelReference', 'ThreatModelRelated', 'ThreatModelReferencedBy', 'ThreatModelThreatLink']) {
       assert.ok(fs.existsSync(path.join(theme, component, 'index.tsx')), component);
     }
+  });
+});
+
+test('the triage route', async (t) => {
+  const triageOf = async (plugin: Plugin<LoadedContent>) => {
+    const {routes} = await publish(plugin, (await plugin.loadContent!())!);
+    const route = routes.find((r) => r.component === '@theme/ThreatModelTriage') as (typeof routes)[number] & {exact?: boolean} | undefined;
+    assert.ok(route, JSON.stringify(routes.map((r) => r.component)));
+    return {route, data: route.props!.triage as TriageData};
+  };
+
+  await t.test('should add the triage page at the default path, with its data from the same export', async () => {
+    const {route, data} = await triageOf(create(site()));
+    assert.deepEqual([route.path, route.exact], ['/is-this-a-vulnerability', true]);
+    assert.deepEqual([data.exportPath, data.schemaPath, data.referencePath], ['/threat-models.json', '/threat-models.schema.json', '/reference']);
+    assert.deepEqual(data.useCases.map((u) => [u.id, u.url, u.runtimeThreats.map((x) => x.id), u.otherThreats.map((g) => [g.responsibility, g.threats.map((x) => x.id)])]), [
+      ['web', '/threat-models/web', ['WEB-01'], [['application', ['WEB-03']], ['operator', ['WEB-02']]]],
+      ['tool', '/threat-models/tool', [], [['application', ['TOOL-02']], ['operator', ['TOOL-01']]]],
+    ]);
+  });
+
+  await t.test('should serve the page at a configured site.triagePath, under the site\'s base URL for the export', async () => {
+    const siteDir = site();
+    const context = {siteDir, baseUrl: '/security/', siteConfig: {markdown: {parseFrontMatter, mdx1Compat: {}}}} as unknown as LoadContext;
+    const config = {...fixtureConfig, site: {triagePath: '/triage', referencePath: '/all'}};
+    const {route, data} = await triageOf(threatModelPlugin(context, normalizeOptions({config, cacheFile: false})));
+    assert.equal(route.path, '/triage');
+    assert.deepEqual([data.exportPath, data.schemaPath, data.referencePath], ['/security/threat-models.json', '/security/threat-models.schema.json', '/all']);
   });
 });

@@ -38,6 +38,8 @@ export const SiteSchema = z.object({
   routeBasePath: z.string().regex(/^[a-z0-9][a-z0-9/_-]*$/, 'use a URL path without leading slash').default('threat-models'),
   /** Route of the generated security-model reference page. */
   referencePath: z.string().regex(/^\/[a-z0-9/_-]*$/, 'use a URL path that starts with /').default('/reference'),
+  /** Route of the generated page for reporters and triagers: per use case, which threats would be a vulnerability in the runtime and which are not. */
+  triagePath: z.string().regex(/^\/[a-z0-9/_-]*$/, 'use a URL path that starts with /').default('/is-this-a-vulnerability'),
   /** Other docs instances that threat models may link to by URL: folder and route base path. */
   docs: z.array(z.object({
     /** Folder of the docs, relative to the site root. */

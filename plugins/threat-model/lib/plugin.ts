@@ -19,6 +19,7 @@ import {folderDigest, loadThreatModels, loadThreatModelsInParallel, readFolder, 
 import {buildIndex} from './model-index';
 import {normalizeOptions, type Options, type PluginOptions} from './options';
 import {buildReferenceData} from './reference-data';
+import {buildTriageData} from './triage-data';
 import {ThreatModelError} from './remark';
 import {formatDiagnostic} from './report/text';
 import {treeStore} from './tree-store';
@@ -134,6 +135,8 @@ export default function threatModelPlugin(context: LoadContext, options: Options
       const paths = {exportPath: `${context.baseUrl}${EXPORT_FILE}`, schemaPath: `${context.baseUrl}${EXPORT_SCHEMA_FILE}`};
       const reference = buildReferenceData(exported, current.index.coverage, paths);
       actions.addRoute({path: config.site.referencePath, component: '@theme/ThreatModelReference', exact: true, props: {reference}});
+      const triage = buildTriageData(exported, {...paths, referencePath: config.site.referencePath});
+      actions.addRoute({path: config.site.triagePath, component: '@theme/ThreatModelTriage', exact: true, props: {triage}});
       actions.setGlobalData(buildGlobalData(exported, config, {referencePath: config.site.referencePath, exportPath: paths.exportPath}));
       // One data module per page, also for a file that has errors: its page imports it all the same.
       await Promise.all(
