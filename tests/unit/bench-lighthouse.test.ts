@@ -2,13 +2,16 @@
  * The pure parts of the bench's Lighthouse stage (bench/lighthouse.ts): the
  * figures read from a Lighthouse result, per-metric medians, the run that is
  * diagnosed, the diagnosis itself, the side-by-side table and the stock site
- * it compares against.
+ * it compares against; and the fix it measures, the page template that
+ * loads the bundles after the first paint (src/plugins/perf/ssrTemplate.ts).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
+import vm from 'node:vm';
+import {SCRIPT_FALLBACK_MS, SCRIPT_LOADER, ssrTemplate} from '../../src/plugins/perf/ssrTemplate';
 import {
   diagnose,
   diagnosisMarkdown,
@@ -228,4 +231,68 @@ test('writeStockSite: a classic-preset site with a home page and one docs page, 
   assert.match(fs.readFileSync(path.join(dir, 'docs', 'intro.md'), 'utf8'), /^---\nsidebar_position: 1\n---\n\n# Tutorial Intro\n/);
   assert.match(fs.readFileSync(path.join(dir, 'src', 'pages', 'index.tsx'), 'utf8'), /<HomepageFeatures \/>/);
   for (const f of ['feature-1.svg', 'feature-2.svg', 'feature-3.svg', 'logo.svg', 'favicon.svg']) assert.ok(fs.existsSync(path.join(dir, 'static', 'img', f)), f);
+});
+
+/* The fix the stage measures: src/plugins/perf/ssrTemplate.ts. */
+
+test('ssrTemplate: Docusaurus 3.10\'s own template, with the head <script defer> tags replaced by one loader at the end of <body>', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const stock = (require('@docusaurus/core/lib/ssg/ssgTemplate.html.js') as {default: string}).default;
+  const scriptsInHead = `    <% it.scripts.forEach((script) => { %>
+      <script src="<%= it.baseUrl %><%= script %>" defer></script>
+    <% }); %>
+`;
+  assert.ok(stock.includes(scriptsInHead));
+  const loader = `    <script>${SCRIPT_LOADER}(<%~ JSON.stringify(it.scripts.map((script) => it.baseUrl + script)) %>)</script>\n`;
+  const expected = stock.replace(scriptsInHead, '').replace('    <%~ it.postBodyTags %>\n', `    <%~ it.postBodyTags %>\n${loader}`);
+  assert.equal(ssrTemplate, expected);
+});
+
+test('ssrTemplate: rendered by Docusaurus, the page has no <script src>, and the loader gets the scripts with the base URL, in order', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const {compileSSGTemplate} = require('@docusaurus/core/lib/ssg/ssgTemplate.js') as {compileSSGTemplate: (t: string) => Promise<(data: object) => string>};
+  const render = await compileSSGTemplate(ssrTemplate);
+  const html = render({
+    appHtml: '<main><p>Text</p></main>', baseUrl: '/base/', htmlAttributes: 'lang="en"', bodyAttributes: '', headTags: '', preBodyTags: '', postBodyTags: '',
+    metaAttributes: [], scripts: ['assets/js/runtime~main.1.js', 'assets/js/main.2.js'], stylesheets: ['assets/css/styles.3.css'], noIndex: false, version: '3.10.2',
+  });
+  assert.doesNotMatch(html, /<script src/);
+  assert.match(html, /<link rel="stylesheet" href="\/base\/assets\/css\/styles\.3\.css" \/>/);
+  assert.ok(html.includes(`<script>${SCRIPT_LOADER}(["/base/assets/js/runtime~main.1.js","/base/assets/js/main.2.js"])</script>\n</body>`), html);
+});
+
+/** Runs the loader against a minimal document; returns what it appended, and the pending callbacks. */
+function runLoader(visibilityState: 'visible' | 'hidden') {
+  const appended: Array<{src: string; async: boolean}> = [];
+  const frames: Array<() => void> = [];
+  const timers: Array<{fn: () => void; ms: number}> = [];
+  const context = {
+    document: {visibilityState, createElement: () => ({src: '', async: true}), head: {appendChild: (s: {src: string; async: boolean}) => appended.push({...s})}},
+    requestAnimationFrame: (fn: () => void) => frames.push(fn),
+    setTimeout: (fn: () => void, ms: number) => timers.push({fn, ms}),
+  };
+  vm.runInNewContext(`${SCRIPT_LOADER}(["/a.js","/b.js"])`, context);
+  return {appended, frames, timers};
+}
+
+test('loader: a visible page inserts the scripts after the next frame, in order and not async, once', () => {
+  const {appended, frames, timers} = runLoader('visible');
+  assert.deepEqual(appended, []);
+  assert.deepEqual(timers.map((t) => t.ms), [SCRIPT_FALLBACK_MS]);
+  frames[0]!();
+  assert.deepEqual(appended, []);
+  assert.deepEqual(timers.map((t) => t.ms), [SCRIPT_FALLBACK_MS, 0]);
+  timers[1]!.fn();
+  assert.deepEqual(appended, [{src: '/a.js', async: false}, {src: '/b.js', async: false}]);
+  timers[0]!.fn();
+  assert.equal(appended.length, 2);
+});
+
+test('loader: without a frame, the fallback timer inserts them; a hidden page inserts them at once', () => {
+  const visible = runLoader('visible');
+  visible.timers[0]!.fn();
+  assert.deepEqual(visible.appended.map((s) => s.src), ['/a.js', '/b.js']);
+  const hidden = runLoader('hidden');
+  assert.deepEqual(hidden.appended.map((s) => s.src), ['/a.js', '/b.js']);
+  assert.deepEqual([hidden.frames.length, hidden.timers.length], [0, 0]);
 });
