@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import contentConfig from './threat-model.config';
 import {threatModelSite} from './plugins/threat-model/index';
+import {ssrTemplate} from './src/plugins/perf/ssrTemplate';
 
 /** Where the project's source lives: navbar, footer and "Edit this page". */
 const repoUrl = process.env.SITE_REPO_URL ?? 'https://github.com/threat-model-site/threat-model-site';
@@ -21,6 +22,9 @@ const config: Config = {
   baseUrl: process.env.BASE_URL ?? '/',
 
   future: {v4: true},
+
+  // The bundles load after the first paint: see src/plugins/perf/ssrTemplate.ts.
+  ssrTemplate,
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',

@@ -11,12 +11,16 @@
  *   d. page weight: gzipped JS+CSS of a threat page vs the same page built
  *      plain (and vs a plain docs page of the same build);
  *   e. the /reference page with 10,000 threats in Chromium: filter change →
- *      updated table; HTML and data size.
+ *      updated table; HTML and data size;
+ *   lighthouse. Lighthouse mobile performance of this site's pages vs a stock
+ *      Docusaurus site, both built in the same run (bench/lighthouse.ts); not
+ *      in the default set. Alone, it writes bench/results/lighthouse-<date>.md.
  *
  * Writes bench/results/latest.{md,json} (full) or bench/.work/quick.{md,json}
  * (--quick). Exits 1 if a stage crashed; a missed goal is reported, not fatal.
  *
- * Options: --quick, --stages a,b,c,d,e (subset), --keep (keep quick sites).
+ * Options: --quick, --stages a,b,c,d,e,lighthouse (subset), --keep (keep quick
+ * sites), --runs N (Lighthouse runs per page, default 3, 1 with --quick).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +29,7 @@ import {formatCheckResult, runCheckBench, CHECK_GOAL, type CheckBenchResult} fro
 import {buildSite, writeSite, type BuildRun, type Site, type SiteSpec} from './site';
 import {measureReference, FILTER_GOAL_MS, type ReferenceResult} from './reference';
 import {pageWeight, weightDiff, type PageWeight} from './weight';
+import {lighthouseMarkdown, measureLighthouse, type LighthouseResult} from './lighthouse';
 import {fmtBytes, fmtMs, loadAverage, log, machine, median, REPO, RESULTS, round, WORK, type Machine} from './util';
 
 /* ------------------------------------------------------------------ */
@@ -37,6 +42,7 @@ interface Plan {
   overhead: {files: number; threats: number; coldRuns: number; warmRuns: number};
   scale: {files: number; threats: number; runs: number};
   reference: {files: number; threats: number; cycles: number};
+  lighthouse: {runs: number};
   /** Site folder names: bench/.work/site-<name>. */
   names: {tm: string; plain: string; large: string; reference: string};
   out: {md: string; json: string};
@@ -52,6 +58,7 @@ function plan(quick: boolean): Plan {
       scale: {files: 6, threats: 4, runs: 1},
       // Over the reference table's PAGE_SIZE, so paging and "Show all" run too.
       reference: {files: 30, threats: 10, cycles: 1},
+      lighthouse: {runs: 1},
       names: {tm: `${tag}-tm`, plain: `${tag}-plain`, large: `${tag}-tm-large`, reference: `${tag}-tm-large`},
       out: {md: path.join(WORK, 'quick.md'), json: path.join(WORK, 'quick.json')},
     };
@@ -62,6 +69,7 @@ function plan(quick: boolean): Plan {
     overhead: {files: 200, threats: 10, coldRuns: 3, warmRuns: 3},
     scale: {files: 2000, threats: 10, runs: 1},
     reference: {files: 1000, threats: 10, cycles: 3},
+    lighthouse: {runs: 3},
     names: {tm: 'tm-200x10', plain: 'plain-200x10', large: 'tm-2000x10', reference: 'tm-1000x10'},
     out: {md: path.join(RESULTS, 'latest.md'), json: path.join(RESULTS, 'latest.json')},
   };
@@ -104,6 +112,7 @@ interface Results {
     scale?: {small: {files: number; runs: BuildRun[]}; large: {files: number; runs: BuildRun[]}};
     weight?: {threatPage: PageWeight; samePagePlain: PageWeight; plainDocsPage: PageWeight; plainDocsPagePlainBuild: PageWeight; diff: Array<{asset: string; gzipDelta: number}>};
     reference?: {build?: BuildRun; result: ReferenceResult; baseline?: ReferenceResult};
+    lighthouse?: LighthouseResult;
   };
 }
 
@@ -128,6 +137,11 @@ export function markdownTable(figures: Figure[]): string {
   return ['| Figure | Value | Baseline | Baseline value | Ratio / difference | Goal | Result |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+/** Only the Lighthouse stage ran: its own results file, not latest.md. */
+function onlyLighthouse(r: Results): boolean {
+  return Object.keys(r.stages).every((s) => s === 'lighthouse') && r.figures.every((f) => f.stage === 'lighthouse');
+}
+
 function markdownReport(r: Results, p: Plan): string {
   const m = r.machine;
   const lines = [
@@ -137,7 +151,7 @@ function markdownReport(r: Results, p: Plan): string {
     `- Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB memory, Node ${m.node}, ${m.platform}; load average at start ${m.loadAverage.join(' / ')}`,
     `- Command: \`${r.command}\``,
     `- Duration: ${fmtMs(r.durationMs)}`,
-    `- Sizes: check ${p.check.files} files × ${p.check.threats} threats (${p.check.runs} runs each); overhead ${p.overhead.files} × ${p.overhead.threats} (${p.overhead.coldRuns} cold + ${p.overhead.warmRuns} warm runs per variant); scale ${p.overhead.files} vs ${p.scale.files} files × ${p.scale.threats}; reference ${p.reference.files} × ${p.reference.threats}.`,
+    ...(onlyLighthouse(r) ? [] : [`- Sizes: check ${p.check.files} files × ${p.check.threats} threats (${p.check.runs} runs each); overhead ${p.overhead.files} × ${p.overhead.threats} (${p.overhead.coldRuns} cold + ${p.overhead.warmRuns} warm runs per variant); scale ${p.overhead.files} vs ${p.scale.files} files × ${p.scale.threats}; reference ${p.reference.files} × ${p.reference.threats}.`]),
     '',
     markdownTable(r.figures),
     '',
@@ -163,6 +177,7 @@ function markdownReport(r: Results, p: Plan): string {
     for (const d of r.stages.weight.diff.slice(0, 8)) lines.push(`- \`${d.asset}\`: ${d.gzipDelta >= 0 ? '+' : ''}${fmtBytes(d.gzipDelta)}`);
     lines.push('');
   }
+  if (r.stages.lighthouse) lines.push(lighthouseMarkdown(r.stages.lighthouse));
   if (r.errors.length > 0) {
     lines.push('Stages that crashed:', '');
     for (const e of r.errors) lines.push(`- ${e.stage}: ${e.message.split('\n')[0]}`);
@@ -347,6 +362,21 @@ async function stageReference(p: Plan, r: Results, sites: {tm?: Site}): Promise<
   }));
 }
 
+const LIGHTHOUSE_GOAL = 95;
+
+async function stageLighthouse(p: Plan, r: Results): Promise<void> {
+  const result = await measureLighthouse({runs: p.lighthouse.runs});
+  r.stages.lighthouse = result;
+  for (const row of result.rows) {
+    r.figures.push({
+      id: `lighthouse-${row.page}`, stage: 'lighthouse', figure: `Lighthouse mobile performance score, \`${row.page}\` (median of ${row.runs})`,
+      value: row.site.score, unit: 'count', baseline: `stock Docusaurus \`${row.stockPage}\``, baselineValue: row.stock.score,
+      ratio: row.stock.score ? round(row.site.score / row.stock.score, 3) : null, ratioKind: row.stock.score ? 'ratio' : 'none',
+      goal: `≥ ${LIGHTHOUSE_GOAL}`, met: row.site.score >= LIGHTHOUSE_GOAL,
+    });
+  }
+}
+
 /* ------------------------------------------------------------------ */
 /* Main                                                                */
 /* ------------------------------------------------------------------ */
@@ -359,16 +389,22 @@ async function main(): Promise<number> {
       quick: {type: 'boolean', default: false},
       stages: {type: 'string', default: 'a,b,c,d,e'},
       keep: {type: 'boolean', default: false},
+      runs: {type: 'string'},
       help: {type: 'boolean', short: 'h', default: false},
     },
     strict: true,
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run bench -- [--quick] [--stages a,b,c,d,e] [--keep]\n');
+    process.stdout.write('Usage: npm run bench -- [--quick] [--stages a,b,c,d,e,lighthouse] [--keep] [--runs N]\n');
     return 0;
   }
   keep = values.keep;
   const p = plan(values.quick);
+  if (values.runs !== undefined) {
+    const runs = Number(values.runs);
+    if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, not ${values.runs}`);
+    p.lighthouse.runs = runs;
+  }
   const wanted = new Set(values.stages.split(',').map((s) => s.trim()));
   const started = performance.now();
   const r: Results = {
@@ -390,6 +426,7 @@ async function main(): Promise<number> {
     ['e', 'reference page at scale', () => stageReference(p, r, sites)],
     // The biggest build last: if it runs out of time or memory, every other figure is in.
     ['c', 'scale', () => stageScale(p, r, sites)],
+    ['lighthouse', 'Lighthouse mobile vs stock Docusaurus', () => stageLighthouse(p, r)],
   ];
   for (const [id, name, run] of stages) {
     if (!wanted.has(id)) continue;
@@ -407,6 +444,11 @@ async function main(): Promise<number> {
   r.durationMs = round(performance.now() - started, 0);
   r.figures.sort((x, y) => x.stage.localeCompare(y.stage));
 
+  if (p.mode === 'full' && [...wanted].every((s) => s === 'lighthouse')) {
+    // Its own dated file, so that a Lighthouse run does not replace the full results.
+    const stamp = r.date.slice(0, 16).replace(/:/g, '');
+    p.out = {md: path.join(RESULTS, `lighthouse-${stamp}.md`), json: path.join(WORK, `lighthouse-${stamp}.json`)};
+  }
   fs.mkdirSync(path.dirname(p.out.json), {recursive: true});
   fs.writeFileSync(p.out.json, `${JSON.stringify(r, null, 2)}\n`);
   const md = markdownReport(r, p);
