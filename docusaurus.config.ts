@@ -12,7 +12,7 @@ const threatModels = threatModelSite({
   config: contentConfig,
   docs: {sidebarPath: './sidebars-threat-models.ts', editUrl: `${repoUrl}/edit/main/`},
 });
-const {referencePath} = threatModels.config.site;
+const {referencePath, triagePath} = threatModels.config.site;
 
 const config: Config = {
   title: 'Node.js security model',
@@ -83,6 +83,7 @@ const config: Config = {
         {type: 'docSidebar', sidebarId: 'securityModel', position: 'left', label: 'Security model'},
         {type: 'docSidebar', sidebarId: 'threatModels', docsPluginId: 'threat-models', position: 'left', label: 'Threat models'},
         {to: referencePath, label: 'Reference', position: 'left'},
+        {to: triagePath, label: 'Is it a vulnerability?', position: 'left'},
         {href: repoUrl, label: 'Source', position: 'right', 'aria-label': 'Source code of this site'},
       ],
     },
@@ -95,6 +96,7 @@ const config: Config = {
             {label: 'Overview', to: '/docs/'},
             {label: 'Permission model', to: '/docs/permission-model'},
             {label: 'Report a vulnerability', to: '/docs/report-a-vulnerability'},
+            {label: 'Is this a Node.js vulnerability?', to: triagePath},
           ],
         },
         {

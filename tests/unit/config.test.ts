@@ -31,6 +31,7 @@ test('loadConfig', async (t) => {
       site: {
         routeBasePath: 'threat-models',
         referencePath: '/reference',
+        triagePath: '/is-this-a-vulnerability',
         docs: [{path: 'docs', routeBasePath: 'docs'}],
         pagesDir: 'src/pages',
         staticDirectories: ['static'],

@@ -79,7 +79,7 @@ test('the threat-model plugin lifecycle', async (t) => {
     assert.deepEqual(globalData.useCases.map((u) => [u.id, u.permalink, u.threats]), [['web', '/threat-models/web', 3], ['tool', '/threat-models/tool', 2]]);
     assert.deepEqual(Object.keys(globalData).sort(), ['exportPath', 'referencePath', 'runtime', 'useCases']);
     assert.equal(globalData.referencePath, '/reference');
-    assert.deepEqual(routes.map((r) => [r.path, r.component]), [['/reference', '@theme/ThreatModelReference']]);
+    assert.deepEqual(routes.map((r) => [r.path, r.component]), [['/reference', '@theme/ThreatModelReference'], ['/is-this-a-vulnerability', '@theme/ThreatModelTriage']]);
     assert.equal((routes[0]!.props!.reference as {threats: unknown[]}).threats.length, 5);
   });
 

@@ -85,6 +85,15 @@ test('link rule', async (t) => {
     assert.equal(check('[r](/reference#zzzzzzzz)')[0]!.hint, 'Link to a feature as `#feature-<id>` or to a use case as `#use-case-<id>`.');
   });
 
+  await t.test('should accept the triage page and its use-case sections, and report a missing one', () => {
+    assert.deepEqual(check('[t](/is-this-a-vulnerability) [w](/is-this-a-vulnerability#use-case-web)'), []);
+    assert.deepEqual(check('[t](/is-this-a-vulnerability#use-case-wbe)'), [{
+      rule: 'broken-anchor', at: `${line}:3`, message: 'Link "/is-this-a-vulnerability#use-case-wbe": the triage page has no anchor "#use-case-wbe"',
+      hint: 'Did you mean "#use-case-web"?', expected: ['use-case-web'], actual: 'use-case-wbe',
+    }]);
+    assert.equal(check('[t](/is-this-a-vulnerability#zzzzzzzz)')[0]!.hint, 'Link to a use case\'s section as `#use-case-<id>`.');
+  });
+
   await t.test('should report a missing heading anchor of a docs page, with the close one or the page\'s anchors', () => {
     assert.deepEqual(check('[d](/docs/permission-model#flag)'), [{
       rule: 'broken-anchor', at: `${line}:3`, message: 'Link "/docs/permission-model#flag": the page /docs/permission-model has no anchor "#flag"',

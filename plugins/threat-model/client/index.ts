@@ -21,6 +21,7 @@ export {
   useCaseAnchor,
 } from '../lib/present';
 export type {ReferenceData, ReferenceThreat} from '../lib/reference-data';
+export type {ResponsibilityGroup, RuntimeThreat, TriageData, TriagePolicy, TriageThreat, TriageUseCase} from '../lib/triage-data';
 
 /**
  * The threat models at a glance (use cases, their pages and counts, the

@@ -3,7 +3,7 @@
  * threat-model folder (`loadContent`, again whenever a file in it changes),
  * writes the cross-file data that pages render at run time (one data module
  * per page, and a small `setGlobalData` summary), adds the generated
- * reference route with its data as props, provides the theme components
+ * reference and triage ("Is this a … vulnerability?") routes with their data as props, provides the theme components
  * (`getThemePath`), and writes the JSON export and its JSON Schema beside
  * the built site.
  */

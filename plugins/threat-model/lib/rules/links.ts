@@ -51,6 +51,16 @@ export function checkLinks(models: ThreatModel[], config: Config, site: SiteFile
         }
         continue;
       }
+      if (route === config.site.triagePath.replace(/\/+$/, '')) {
+        // The triage page has one section per use case.
+        const anchors = config.useCases.map((u) => useCaseAnchor(u.id));
+        if (target.anchor !== undefined && target.anchor !== '' && !anchors.includes(target.anchor)) {
+          const guess = propose(target.anchor, anchors);
+          broken(link, 'broken-anchor', `${what} ${shown}: the triage page has no anchor "#${visible(target.anchor)}"`,
+            guess ? `Did you mean "#${guess}"?` : 'Link to a use case\'s section as `#use-case-<id>`.', guess, target.anchor);
+        }
+        continue;
+      }
       if (!link.image && site.routes.has(route)) {
         const anchors = site.anchors(route);
         if (anchors && target.anchor !== undefined && target.anchor !== '' && !anchors.has(target.anchor)) {

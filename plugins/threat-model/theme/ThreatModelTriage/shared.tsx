@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import {responsibilityClass, responsibilityLabel, severityLabel, type Responsibility, type Severity} from 'docusaurus-plugin-threat-model/client';
 
-export type {TriageData, TriagePolicy, TriageUseCase, RuntimeThreat, ResponsibilityGroup} from '../../lib/triage-data';
+export type {TriageData, TriagePolicy, TriageUseCase, RuntimeThreat, ResponsibilityGroup} from 'docusaurus-plugin-threat-model/client';
 
 /** Text with `code spans`, as the export keeps them. */
 export function CodeText({text}: {text: string}): ReactNode {
