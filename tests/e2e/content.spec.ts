@@ -1,5 +1,6 @@
 import {expect, test} from '@playwright/test';
 import {STRIDE} from '../../plugins/threat-model/index';
+import {severityLabel} from '../../plugins/threat-model/lib/present';
 import {index, threats} from './site';
 
 test.describe('threat pages show every threat from the sources', () => {
@@ -16,7 +17,11 @@ test.describe('threat pages show every threat from the sources', () => {
         await expect(heading).toContainText(threat.title);
         const fields = page.locator(`h3[id="${threat.id}"] + dl.tm-fields`);
         await expect(fields.locator('code').first()).toHaveText(threat.id);
-        await expect(fields.locator(`.tm-badge--severity-${threat.severity}`)).toHaveText(threat.severity);
+        // The label, linked to the severity rubric.
+        await expect(fields.locator(`.tm-badge--severity-${threat.severity}`)).toHaveText(severityLabel(threat.severity));
+        await expect(fields.locator('a.tm-badge-link')).toHaveAttribute('href', '/docs/contributing#severity-rubric');
+        // One list item per mitigation, in the order written.
+        await expect(fields.locator('ul.tm-mitigations > li')).toHaveCount(threat.mitigations.length);
         await expect(fields.locator(`.tm-badge--responsibility-${threat.responsibility}`)).toHaveCount(1);
         for (const category of threat.stride) {
           await expect(fields.locator('.tm-badge--stride', {hasText: category})).toHaveCount(1);
@@ -64,6 +69,8 @@ test.describe('the reference page', () => {
 
   test('filters narrow the table and reset restores it', async ({page}) => {
     await page.goto('/reference');
+    // The filters work once React has hydrated the page.
+    await page.waitForSelector('html[data-has-hydrated="true"]');
     const expected = threats.filter((t) => t.severity === 'high' && t.useCase === 'cli');
     await page.getByRole('combobox', {name: 'Severity'}).selectOption('high');
     await page.getByRole('combobox', {name: 'Use case'}).selectOption('cli');
@@ -87,7 +94,7 @@ test.describe('the reference page', () => {
     const response = await request.get('/threat-models.json');
     expect(response.status()).toBe(200);
     const data = await response.json();
-    expect(data.schemaVersion).toBe(1);
+    expect(data.schemaVersion).toBe(2);
     expect(data.counts).toEqual({models: index.models.length, threats: threats.length});
     const exported = data.models.flatMap((m: {threats: Array<{id: string}>}) => m.threats.map((t) => t.id));
     expect(exported.sort()).toEqual(threats.map((t) => t.id).sort());
