@@ -16,8 +16,10 @@ export const threatPages = index.models.map((m) => `/threat-models/${m.useCase}`
 export const pageTypes: Record<string, string> = {
   home: '/',
   'security-model doc': '/docs/',
+  'docs page with code blocks': '/docs/contributing',
   'threat model': '/threat-models/server',
   reference: '/reference',
   search: '/search',
+  triage: '/is-this-a-vulnerability',
   'not found': '/this-page-does-not-exist',
 };
