@@ -2,6 +2,7 @@ import {Fragment, memo, useEffect, useMemo, useRef, useState, type ReactNode} fr
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import {RESPONSIBILITIES, SEVERITIES, STRIDE, responsibilityLabel, severityLabel} from 'docusaurus-plugin-threat-model/client';
+import {isSkipRegion} from './keep-focus';
 import {PAGE_SIZE} from './page-size';
 import {ResponsibilityBadge, SeverityBadge, type ReferenceData, type ThreatRow} from './shared';
 import {DEFAULT_QUERY, selectThreats, toggleSort, type SortKey, type ThreatQuery} from './threat-query';
@@ -33,7 +34,8 @@ export function ThreatTable({data}: {data: ReferenceData}): ReactNode {
   const shown = matching.length > limit ? matching.slice(0, limit) : matching;
 
   // Typing is one step in the history: its first keystroke pushes, the rest
-  // replace, until the field loses focus or another control changes.
+  // replace, until the field loses focus (not to Docusaurus's focus reset,
+  // see keep-focus.ts) or another control changes.
   const typing = useRef(false);
   const change = (next: ThreatQuery, mode: HistoryMode = 'push') => {
     typing.current = false;
@@ -54,7 +56,7 @@ export function ThreatTable({data}: {data: ReferenceData}): ReactNode {
       <form className="tm-filters" aria-label="Filter threats" role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="tm-filters__text">
           ID or title contains
-          <input type="search" value={query.q} onChange={(e) => type(e.target.value)} onBlur={() => { typing.current = false; }} autoComplete="off" spellCheck={false} />
+          <input type="search" value={query.q} onChange={(e) => type(e.target.value)} onBlur={(e) => { if (!isSkipRegion(e.relatedTarget)) typing.current = false; }} autoComplete="off" spellCheck={false} />
         </label>
         <Select label="Use case" value={query.useCase} onChange={select('useCase')} options={data.useCases.map((m) => [m.id, m.label])} />
         <Select label="STRIDE" value={query.stride} onChange={select('stride')} options={STRIDE.map((s) => [s, s])} />

@@ -1,5 +1,6 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {useHistory} from '@docusaurus/router';
+import {keepFocusAcrossPush} from './keep-focus';
 import {DEFAULT_QUERY, formatQuery, parseQuery, type ThreatQuery} from './threat-query';
 
 /** How a change reaches the history: `push` makes it a step that Back undoes, `replace` rewrites the current step. */
@@ -37,6 +38,7 @@ export function useThreatQuery(useCases: readonly string[]): [ThreatQuery, (next
     const nextSearch = formatQuery(next, search);
     if (nextSearch === search) return;
     written.current = nextSearch;
+    if (mode === 'push') keepFocusAcrossPush();
     // The same hash: Docusaurus then keeps the scroll position (it scrolls only when the path or hash changes).
     history[mode]({pathname, search: nextSearch, hash});
   }, [history]);
