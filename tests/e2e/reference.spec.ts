@@ -3,8 +3,10 @@
  * URL (shared, reloaded, Back), sorting and the text filter, checked
  * against the sources; the page complete without JavaScript; nothing wider
  * than the viewport; labels instead of raw values; the trust entries closed
- * and opened by their anchor; each model's review state.
+ * and opened by their anchor; each model's review state; axe on the card
+ * layout.
  */
+import AxeBuilder from '@axe-core/playwright';
 import {expect, test, type Page} from '@playwright/test';
 import {RESPONSIBILITIES, SEVERITIES} from '../../plugins/threat-model/index';
 import {responsibilityLabel, severityLabel, statusLabel} from '../../plugins/threat-model/lib/present';
@@ -309,4 +311,18 @@ test.describe('review state', () => {
     // The site's models name a policy revision: the column is not vacuous.
     expect(index.models.every((m) => m.frontMatter.policy_revision)).toBe(true);
   });
+});
+
+test.describe('accessibility of the card layout', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe: /reference at 390 px with the trust entries open has no WCAG 2 A/AA violations in ${scheme} mode`, async ({page}) => {
+      await page.setViewportSize({width: 390, height: 844});
+      await page.emulateMedia({colorScheme: scheme});
+      await open(page, '/reference?severity=high&sort=severity&dir=desc');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await page.locator('details.tm-trust__entry').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    });
+  }
 });
