@@ -5,16 +5,27 @@
  * split and features → threats. Data comes from route props, built once from
  * the threat-model index by plugins/threat-model/lib/plugin.ts.
  */
-import type {ReactNode} from 'react';
+import {memo, type ReactNode} from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import type {ReferenceData} from './shared';
-import {CoverageMatrix} from './CoverageMatrix';
-import {FeatureList} from './FeatureList';
-import {ModelTable} from './ModelTable';
-import {ResponsibilitySplit} from './ResponsibilitySplit';
-import {ThreatTable} from './ThreatTable';
-import {TrustTable} from './TrustTable';
+import {CoverageMatrix as CoverageMatrixSection} from './CoverageMatrix';
+import {FeatureList as FeatureListSection} from './FeatureList';
+import {ModelTable as ModelTableSection} from './ModelTable';
+import {ResponsibilitySplit as ResponsibilitySplitSection} from './ResponsibilitySplit';
+import {ThreatTable as ThreatTableSection} from './ThreatTable';
+import {TrustTable as TrustTableSection} from './TrustTable';
+
+// Each filter change pushes a history entry, and Docusaurus re-renders the
+// route on every location change. The sections depend only on the data, so
+// they skip that re-render: with 10,000 threats, the responsibility split and
+// the feature list alone hold tens of thousands of links.
+const ModelTable = memo(ModelTableSection);
+const TrustTable = memo(TrustTableSection);
+const CoverageMatrix = memo(CoverageMatrixSection);
+const ThreatTable = memo(ThreatTableSection);
+const ResponsibilitySplit = memo(ResponsibilitySplitSection);
+const FeatureList = memo(FeatureListSection);
 
 export default function ReferencePage({reference}: {reference: ReferenceData}): ReactNode {
   const data = reference;
