@@ -1,6 +1,7 @@
 /**
  * The reference page's props, taken from the JSON export: the runtime, the
- * export and schema URLs, each use case with its page and trust lists,
+ * export and schema URLs, each use case with its page, trust lists and
+ * review state,
  * every threat with only the fields the page shows (no prose, references or
  * mitigations), the features, and the coverage it is given.
  */
@@ -38,14 +39,21 @@ test('buildReferenceData', async (t) => {
     ]);
   });
 
-  await t.test('should list each use case with its label, page and trust lists', () => {
+  await t.test('should list each use case with its label, page, trust lists and review state', () => {
     assert.deepEqual(data.useCases[0], {
       id: 'web',
       label: 'Web server',
       url: '/threat-models/web',
       trusted: ['The operators who start the server, and the operating system.', 'The application code and its dependencies.'],
       untrusted: ['Everything a client sends: request lines, headers and bodies.'],
+      status: 'draft',
+      lastReviewed: '2026-11-01',
+      owners: ['@nodejs/security-wg'],
     });
+    assert.deepEqual(data.useCases.map((u) => [u.id, u.status, u.lastReviewed, u.owners]), [
+      ['web', 'draft', '2026-11-01', ['@nodejs/security-wg']],
+      ['tool', 'review', '2026-10-15', ['@nodejs/security-wg', '@nodejs/tooling']],
+    ]);
     assert.deepEqual(data.useCases.map((u) => [u.id, u.label, u.url]), [
       ['web', 'Web server', '/threat-models/web'],
       ['tool', 'Command-line tool', '/threat-models/tool'],
@@ -66,6 +74,20 @@ test('buildReferenceData', async (t) => {
     });
     for (const threat of data.threats) {
       assert.deepEqual(Object.keys(threat).sort(), ['features', 'id', 'responsibility', 'severity', 'stride', 'title', 'url', 'useCase']);
+    }
+  });
+
+  await t.test('should carry the policy revision a model was checked against, and no policy key when it names none', () => {
+    const policy = {label: 'SECURITY.md', revision: 'v24.0.0', url: 'https://example.org/v24.0.0/SECURITY.md'};
+    const withPolicy = {...exported, models: exported.models.map((m, i) => (i === 0 ? {...m, policy} : m))};
+    const result = buildReferenceData(withPolicy, index.coverage, paths);
+    assert.deepEqual(result.useCases[0]!.policy, policy);
+    assert.equal('policy' in result.useCases[1]!, false);
+  });
+
+  await t.test('should ship no other field of a model (route props reach the browser)', () => {
+    for (const useCase of data.useCases) {
+      assert.deepEqual(Object.keys(useCase).sort(), ['id', 'label', 'lastReviewed', 'owners', 'status', 'trusted', 'untrusted', 'url']);
     }
   });
 

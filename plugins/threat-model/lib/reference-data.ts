@@ -2,7 +2,8 @@
  * The reference page's props: only what the page shows. Route props become a
  * JavaScript chunk that the browser downloads and parses before hydration,
  * so prose, references and mitigations stay in the JSON export and on the
- * threat pages.
+ * threat pages. Each use case carries its review state (status, last
+ * review, owners, policy revision), which the page shows per model.
  */
 import type {ThreatModelExport} from './export';
 import type {CoverageCell} from './types';
@@ -14,18 +15,27 @@ export type ReferenceThreat = Pick<
   'id' | 'title' | 'useCase' | 'url' | 'stride' | 'severity' | 'responsibility' | 'features'
 >;
 
+type ExportedModel = ThreatModelExport['models'][number];
+
+/** A use case as the reference shows it: its page, trust lists and review state. */
+export type ReferenceUseCase = {id: string; label: string} & Pick<
+  ExportedModel,
+  'url' | 'trusted' | 'untrusted' | 'status' | 'lastReviewed' | 'owners' | 'policy'
+>;
+
 export interface ReferenceData {
   runtime: string;
   /** URL of the JSON export and of its JSON Schema. */
   exportPath: string;
   schemaPath: string;
-  useCases: Array<{id: string; label: string; url: string; trusted: string[]; untrusted: string[]}>;
+  useCases: ReferenceUseCase[];
   threats: ReferenceThreat[];
   features: ThreatModelExport['features'];
   /** use case → STRIDE category → cell. */
   coverage: Record<string, Record<string, CoverageCell>>;
 }
 
+/** The reference page's props from the export and the index's coverage. */
 export function buildReferenceData(
   exported: ThreatModelExport,
   coverage: ReferenceData['coverage'],
@@ -34,7 +44,7 @@ export function buildReferenceData(
   return {
     runtime: exported.runtime,
     ...paths,
-    useCases: exported.models.map((m) => ({id: m.useCase, label: m.label, url: m.url, trusted: m.trusted, untrusted: m.untrusted})),
+    useCases: exported.models.map(useCaseOf),
     threats: exported.models.flatMap((m) =>
       m.threats.map(({id, title, useCase, url, stride, severity, responsibility, features}) => ({
         id, title, useCase, url, stride, severity, responsibility, features,
@@ -43,4 +53,9 @@ export function buildReferenceData(
     features: exported.features,
     coverage,
   };
+}
+
+function useCaseOf(m: ExportedModel): ReferenceUseCase {
+  const {useCase: id, label, url, trusted, untrusted, status, lastReviewed, owners, policy} = m;
+  return {id, label, url, trusted, untrusted, status, lastReviewed, owners, ...(policy ? {policy} : {})};
 }

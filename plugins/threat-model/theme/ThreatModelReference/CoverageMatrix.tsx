@@ -10,6 +10,7 @@ export function CoverageMatrix({data}: {data: ReferenceData}): ReactNode {
     <section aria-labelledby="coverage">
       <Heading as="h2" id="coverage">Coverage matrix</Heading>
       <p>Use case × STRIDE category. Each cell lists the threats in that category, or says why the category does not apply.</p>
+      {/* Below 1200 px each use case becomes a card; the CSS labels its cells from data-stride. */}
       <div className="tm-table-wrap">
         <table className="tm-coverage">
           <thead>
@@ -31,7 +32,7 @@ export function CoverageMatrix({data}: {data: ReferenceData}): ReactNode {
                         ids.map((id, i) => (
                           <span key={id}>
                             {i > 0 && ', '}
-                            <Link to={`${m.url}#${id}`}>{id}</Link>
+                            <Link to={`${m.url}#${id}`} className="tm-id">{id}</Link>
                           </span>
                         ))
                       ) : cell?.notApplicable ? (

@@ -2,7 +2,7 @@ import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import {RESPONSIBILITIES} from 'docusaurus-plugin-threat-model/client';
 import {responsibilityLabel} from 'docusaurus-plugin-threat-model/client';
-import {Badge, ThreatLink, type ReferenceData} from './shared';
+import {ResponsibilityBadge, ThreatLink, type ReferenceData} from './shared';
 
 export function ResponsibilitySplit({data}: {data: ReferenceData}): ReactNode {
   const {threats} = data;
@@ -19,7 +19,7 @@ export function ResponsibilitySplit({data}: {data: ReferenceData}): ReactNode {
         return (
           <div key={r} id={`responsibility-${r}`}>
             <Heading as="h3">
-              <Badge kind="responsibility" value={r} label={label.short} /> {group.length} threats
+              <ResponsibilityBadge value={r} runtime={data.runtime} /> {group.length} threats
             </Heading>
             <p>{label.long}</p>
             {group.length > 0 && (

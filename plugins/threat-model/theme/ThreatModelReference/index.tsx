@@ -1,24 +1,37 @@
 /**
- * The generated security-model reference: trust table, coverage matrix,
- * all threats (filterable, and complete without JavaScript), responsibility
+ * The generated security-model reference: each model's review state, trust
+ * by use case, coverage matrix, all threats (filterable and sortable, the
+ * query kept in the URL, and complete without JavaScript), responsibility
  * split and features → threats. Data comes from route props, built once from
  * the threat-model index by plugins/threat-model/lib/plugin.ts.
  */
-import type {ReactNode} from 'react';
+import {memo, type ReactNode} from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import type {ReferenceData} from './shared';
-import {CoverageMatrix} from './CoverageMatrix';
-import {FeatureList} from './FeatureList';
-import {ResponsibilitySplit} from './ResponsibilitySplit';
-import {ThreatTable} from './ThreatTable';
-import {TrustTable} from './TrustTable';
+import {CoverageMatrix as CoverageMatrixSection} from './CoverageMatrix';
+import {FeatureList as FeatureListSection} from './FeatureList';
+import {ModelTable as ModelTableSection} from './ModelTable';
+import {ResponsibilitySplit as ResponsibilitySplitSection} from './ResponsibilitySplit';
+import {ThreatTable as ThreatTableSection} from './ThreatTable';
+import {TrustTable as TrustTableSection} from './TrustTable';
+
+// Each filter change pushes a history entry, and Docusaurus re-renders the
+// route on every location change. The sections depend only on the data, so
+// they skip that re-render: with 10,000 threats, the responsibility split and
+// the feature list alone hold tens of thousands of links.
+const ModelTable = memo(ModelTableSection);
+const TrustTable = memo(TrustTableSection);
+const CoverageMatrix = memo(CoverageMatrixSection);
+const ThreatTable = memo(ThreatTableSection);
+const ResponsibilitySplit = memo(ResponsibilitySplitSection);
+const FeatureList = memo(FeatureListSection);
 
 export default function ReferencePage({reference}: {reference: ReferenceData}): ReactNode {
   const data = reference;
   return (
     <Layout title="Security-model reference" description={`Every ${data.runtime} threat model at a glance: trust, coverage, threats and features.`}>
-      <main className="container margin-vert--lg">
+      <main className="container margin-vert--lg tm-reference">
         <Heading as="h1">Security-model reference</Heading>
         <p>
           Generated from the {data.useCases.length} threat models: {data.threats.length} threats in all. The same data is
@@ -27,6 +40,7 @@ export default function ReferencePage({reference}: {reference: ReferenceData}): 
         </p>
         <nav aria-label="On this page">
           <ul>
+            <li><a href="#models">Threat models and their review</a></li>
             <li><a href="#trust">Trust by use case</a></li>
             <li><a href="#coverage">Coverage matrix</a></li>
             <li><a href="#threats">All threats</a></li>
@@ -34,6 +48,7 @@ export default function ReferencePage({reference}: {reference: ReferenceData}): 
             <li><a href="#features">Features and the threats they mitigate</a></li>
           </ul>
         </nav>
+        <ModelTable data={data} />
         <TrustTable data={data} />
         <CoverageMatrix data={data} />
         <ThreatTable data={data} />
