@@ -19,7 +19,8 @@
  * Writes bench/results/latest.{md,json} (full) or bench/.work/quick.{md,json}
  * (--quick). Exits 1 if a stage crashed; a missed goal is reported, not fatal.
  *
- * Options: --quick, --stages a,b,c,d,e,lighthouse (subset), --keep (keep quick
+ * Options: --quick, --stages a,b,c,d,e,lighthouse (subset; also by name: check,
+ *   overhead, scale, weight, reference), --keep (keep quick
  * sites), --runs N (Lighthouse runs per page, default 3, 1 with --quick).
  */
 import fs from 'node:fs';
@@ -383,6 +384,20 @@ async function stageLighthouse(p: Plan, r: Results): Promise<void> {
 
 let keep = false;
 
+/** Stages by letter, and by the names the docs use for them. */
+const STAGE_NAMES: Record<string, string> = {check: 'a', overhead: 'b', scale: 'c', weight: 'd', reference: 'e', lighthouse: 'lighthouse'};
+
+function stageSet(list: string): Set<string> {
+  const known = new Set(Object.values(STAGE_NAMES));
+  const wanted = new Set<string>();
+  for (const raw of list.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    const stage = STAGE_NAMES[raw] ?? raw;
+    if (!known.has(stage)) throw new Error(`Unknown stage "${raw}": use ${[...known].join(', ')} or ${Object.keys(STAGE_NAMES).join(', ')}`);
+    wanted.add(stage);
+  }
+  return wanted;
+}
+
 async function main(): Promise<number> {
   const {values} = parseArgs({
     options: {
@@ -395,7 +410,7 @@ async function main(): Promise<number> {
     strict: true,
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run bench -- [--quick] [--stages a,b,c,d,e,lighthouse] [--keep] [--runs N]\n');
+    process.stdout.write('Usage: npm run bench -- [--quick] [--stages a,b,c,d,e,lighthouse] [--keep] [--runs N]\n  Stages by name: check (a), overhead (b), scale (c), weight (d), reference (e), lighthouse.\n');
     return 0;
   }
   keep = values.keep;
@@ -405,7 +420,7 @@ async function main(): Promise<number> {
     if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, not ${values.runs}`);
     p.lighthouse.runs = runs;
   }
-  const wanted = new Set(values.stages.split(',').map((s) => s.trim()));
+  const wanted = stageSet(values.stages);
   const started = performance.now();
   const r: Results = {
     mode: p.mode,

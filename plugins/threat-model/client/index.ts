@@ -20,7 +20,7 @@ export {
   strideCounts,
   useCaseAnchor,
 } from '../lib/present';
-export type {ReferenceData, ReferenceThreat} from '../lib/reference-data';
+export type {ReferenceData, ReferenceThreat, ReferenceUseCase} from '../lib/reference-data';
 export type {ResponsibilityGroup, RuntimeThreat, TriageData, TriagePolicy, TriageThreat, TriageUseCase} from '../lib/triage-data';
 
 /**

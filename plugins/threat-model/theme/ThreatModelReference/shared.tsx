@@ -14,7 +14,7 @@ import {
 
 export type {ReferenceData};
 export type ThreatRow = ReferenceThreat;
-export type ReferenceUseCase = ReferenceData['useCases'][number];
+export type {ReferenceUseCase} from 'docusaurus-plugin-threat-model/client';
 
 /** Text with `code spans`, as the export keeps them. */
 export function CodeText({text}: {text: string}): ReactNode {
