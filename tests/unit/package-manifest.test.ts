@@ -15,7 +15,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(plugin, 'package.json'), '
   peerDependencies: Record<string, string>;
 };
 /** Provided by Docusaurus's bundler to theme code, or type-only. */
-const PROVIDED = /^(@theme|@theme-original|@generated|@docusaurus\/(Link|useGlobalData|useBrokenLinks|types|module-type-aliases))(\/|$)|^(mdast|hast|unist)$/;
+const PROVIDED = /^(@theme|@theme-original|@generated|@docusaurus\/(Link|router|useGlobalData|useBrokenLinks|types|module-type-aliases))(\/|$)|^(mdast|hast|unist)$/;
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
