@@ -33,6 +33,18 @@ test.describe('threat pages show every threat from the sources', () => {
     });
   }
 
+  test('the Node.js count in "At a glance" opens the reference filtered to that use case and responsibility', async ({page}) => {
+    const model = index.models.find((m) => m.useCase === 'server')!;
+    const expected = model.threats.filter((t) => t.responsibility === 'node');
+    await page.goto('/threat-models/server');
+    const item = page.locator('.tm-summary__responsibility li').first();
+    await expect(item.locator('a[href^="#"]')).toHaveText(expected.map((t) => t.id));
+    await item.locator('a.tm-badge-link').click();
+    await expect(page).toHaveURL(/\/reference\?use-case=server&responsibility=node#threats$/);
+    await page.waitForSelector('html[data-has-hydrated="true"]');
+    await expect(page.getByRole('status')).toHaveText(`Showing ${expected.length} of ${threats.length} threats.`);
+  });
+
   test('Related IDs link to the right page and anchor, and the target lists a backlink', async ({page}) => {
     const source = threats.find((t) => t.related.some((id) => index.locations[id]?.useCase !== t.useCase))!;
     const targetId = source.related.find((id) => index.locations[id]?.useCase !== source.useCase)!;

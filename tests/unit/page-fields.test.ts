@@ -71,6 +71,11 @@ test('threat page fields', async (t) => {
       ['tm-badge', 'tm-badge--responsibility', 'tm-badge--responsibility-application'],
       ['tm-badge', 'tm-badge--responsibility', 'tm-badge--responsibility-operator'],
     ]);
-    assert.deepEqual(items.map((li) => all(li, (el) => el.tagName === 'a').map((a) => a.properties?.href)), [['#WEB-01'], ['#WEB-03'], ['#WEB-02']]);
+    // The count opens the reference's table filtered to this use case and responsibility; each ID, its threat here.
+    assert.deepEqual(items.map((li) => all(li, (el) => el.tagName === 'a').map((a) => a.properties?.href)), [
+      ['/reference?use-case=web&responsibility=node#threats', '#WEB-01'],
+      ['/reference?use-case=web&responsibility=application#threats', '#WEB-03'],
+      ['/reference?use-case=web&responsibility=operator#threats', '#WEB-02'],
+    ]);
   });
 });

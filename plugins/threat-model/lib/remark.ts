@@ -110,7 +110,7 @@ export default function remarkThreatModel(this: Processor | void, options: Remar
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || !model) failBuild(new ThreatModelError(errors.sort(compareDiagnostics)));
 
-    insertSummary(tree, model, options.config);
+    insertSummary(tree, model, options.config, options.referencePath);
     const used = decorateThreats(tree, model, options);
     const data = `@generated/${PLUGIN_NAME}/${options.pluginId}/${pageDataFile(path.basename(file.path))}`;
     tree.children.unshift(
@@ -185,7 +185,7 @@ function reviewState(model: ThreatModel, config: Config): Block[] {
   return [notice, state];
 }
 
-function insertSummary(tree: Root, model: ThreatModel, config: Config): void {
+function insertSummary(tree: Root, model: ThreatModel, config: Config, referencePath: string): void {
   const severity = severityCounts(model.threats);
   const stride = strideCounts(model.threats);
   const notApplicable = model.notApplicable.map((n) => n.category);
@@ -193,7 +193,7 @@ function insertSummary(tree: Root, model: ThreatModel, config: Config): void {
   const heading: Heading = {type: 'heading', depth: 2, children: [text('At a glance')], data: {hProperties: {id: 'at-a-glance'}}};
   const summary = el('div', 'tm-summary', [
     ...reviewState(model, config),
-    ...responsibilitySummary(model, config),
+    ...responsibilitySummary(model, config, referencePath),
     el('p', undefined, [
       text('By severity: '),
       ...joined(
@@ -219,9 +219,9 @@ function insertSummary(tree: Root, model: ThreatModel, config: Config): void {
 /**
  * Responsibility first: how many threats would be a vulnerability of the
  * runtime and how many are someone else's, each with the list of its
- * threats on this page. This is the question readers come with.
+ * threats on this page and a link to them in the reference's table. This is the question readers come with.
  */
-function responsibilitySummary(model: ThreatModel, config: Config): Block[] {
+function responsibilitySummary(model: ThreatModel, config: Config, referencePath: string): Block[] {
   const rows = RESPONSIBILITIES.map((r) => ({r, threats: model.threats.filter((t) => t.responsibility === r)})).filter((row) => row.threats.length > 0);
   const node = model.threats.filter((t) => t.responsibility === 'node').length;
   return [
@@ -230,7 +230,13 @@ function responsibilitySummary(model: ThreatModel, config: Config): Block[] {
     ]),
     el('ul', 'tm-summary__responsibility', rows.map(({r, threats}) =>
       el('li', undefined, [
-        el('span', responsibilityClass(r), [text(`${responsibilityLabel(r, config.runtime).short}: ${threats.length}`)]),
+        // The count opens the reference's threat table filtered to this use case and responsibility.
+        {
+          ...link(`${referencePath}?use-case=${encodeURIComponent(model.useCase)}&responsibility=${r}#threats`, [
+            el('span', responsibilityClass(r), [text(`${responsibilityLabel(r, config.runtime).short}: ${threats.length}`)]) as unknown as PhrasingContent,
+          ]),
+          data: {hProperties: {className: ['tm-badge-link']}},
+        },
         text(' '),
         ...joined(threats.map((t) => link(`#${t.id}`, [text(t.id)])), () => text(', ')),
       ]),
