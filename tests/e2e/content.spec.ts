@@ -45,6 +45,16 @@ test.describe('threat pages show every threat from the sources', () => {
     await expect(page.getByRole('status')).toHaveText(`Showing ${expected.length} of ${threats.length} threats.`);
   });
 
+  test('at phone width, no threat ID in "At a glance" breaks across lines', async ({page}) => {
+    await page.setViewportSize({width: 390, height: 844});
+    for (const model of index.models) {
+      await page.goto(`/threat-models/${model.useCase}`);
+      const broken = await page.locator('.tm-summary__responsibility a[href^="#"]').evaluateAll((links) =>
+        links.filter((a) => a.getClientRects().length > 1).map((a) => a.textContent));
+      expect(broken, model.useCase).toEqual([]);
+    }
+  });
+
   test('Related IDs link to the right page and anchor, and the target lists a backlink', async ({page}) => {
     const source = threats.find((t) => t.related.some((id) => index.locations[id]?.useCase !== t.useCase))!;
     const targetId = source.related.find((id) => index.locations[id]?.useCase !== source.useCase)!;
