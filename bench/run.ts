@@ -384,6 +384,9 @@ async function stageLighthouse(p: Plan, r: Results): Promise<void> {
 
 let keep = false;
 
+/** A mistake on the command line: reported in one line, exit code 2. */
+class UsageError extends Error {}
+
 /** Stages by letter, and by the names the docs use for them. */
 const STAGE_NAMES: Record<string, string> = {check: 'a', overhead: 'b', scale: 'c', weight: 'd', reference: 'e', lighthouse: 'lighthouse'};
 
@@ -392,7 +395,7 @@ function stageSet(list: string): Set<string> {
   const wanted = new Set<string>();
   for (const raw of list.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
     const stage = STAGE_NAMES[raw] ?? raw;
-    if (!known.has(stage)) throw new Error(`Unknown stage "${raw}": use ${[...known].join(', ')} or ${Object.keys(STAGE_NAMES).join(', ')}`);
+    if (!known.has(stage)) throw new UsageError(`Unknown stage "${raw}": use ${[...known].join(', ')} or ${Object.keys(STAGE_NAMES).join(', ')}`);
     wanted.add(stage);
   }
   return wanted;
@@ -483,6 +486,11 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`bench: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = 1;
   },
