@@ -21,9 +21,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {writeIfChanged} from './corpus';
-import {freePort} from './reference';
+import {serveBuilt} from './reference';
 import {DOCUSAURUS_BIN} from './site';
 import {fmtBytes, fmtMs, loadAverage, log, median, REPO, round, WORK} from './util';
 
@@ -585,46 +585,6 @@ async function build(siteDir: string, logFile: string): Promise<number> {
   return performance.now() - start;
 }
 
-interface Server {
-  url: string;
-  stop: () => Promise<void>;
-}
-
-/** `docusaurus serve` of a built site on a free port, logging to `logFile`. */
-async function serveBuilt(siteDir: string, logFile: string): Promise<Server> {
-  const port = await freePort();
-  const out = fs.openSync(logFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, [DOCUSAURUS_BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-open'], {
-    cwd: siteDir,
-    env: {...process.env, NO_UPDATE_NOTIFIER: '1'},
-    stdio: ['ignore', out, out],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
-    fs.closeSync(out);
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`docusaurus serve in ${siteDir} exited with ${child.exitCode}; see ${logFile}`);
-    try {
-      if ((await fetch(`${url}/`)).ok) return {url, stop};
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`docusaurus serve did not answer on ${url} within 60 s`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'];
 
 /** One Lighthouse run in a fresh Chromium; the LHR. */
@@ -726,7 +686,7 @@ export async function measureLighthouse(options: {runs: number}): Promise<Lighth
   log(`lighthouse: building the stock site in ${path.relative(REPO, stockDir)}`);
   const stockMs = await build(stockDir, path.join(out, 'build-stock.log'));
   const site = await serveBuilt(REPO, path.join(out, 'serve-site.log'));
-  let stock: Server | undefined;
+  let stock: Awaited<ReturnType<typeof serveBuilt>> | undefined;
   const runs: LighthouseRun[] = [];
   try {
     stock = await serveBuilt(stockDir, path.join(out, 'serve-stock.log'));

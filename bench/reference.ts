@@ -71,11 +71,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function serve(site: Site): Promise<{url: string; child: ChildProcess; stop: () => Promise<void>}> {
+/**
+ * `docusaurus serve` of the built site in `dir` on a free port, logging to
+ * `logPath`; resolves once it answers. Every bench stage that loads pages in
+ * a browser serves through this.
+ */
+export async function serveBuilt(dir: string, logPath = path.join(dir, 'serve.log')): Promise<{url: string; child: ChildProcess; stop: () => Promise<void>}> {
   const port = await freePort();
-  const logFile = fs.openSync(path.join(site.dir, 'serve.log'), 'w');
+  const logFile = fs.openSync(logPath, 'w');
   const child = spawn(process.execPath, [DOCUSAURUS_BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-open'], {
-    cwd: site.dir,
+    cwd: dir,
     env: {...process.env, NO_UPDATE_NOTIFIER: '1'},
     stdio: ['ignore', logFile, logFile],
   });
@@ -91,7 +96,7 @@ export async function serve(site: Site): Promise<{url: string; child: ChildProce
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`docusaurus serve exited with ${child.exitCode}; see ${site.dir}/serve.log`);
+    if (child.exitCode !== null) throw new Error(`docusaurus serve in ${dir} exited with ${child.exitCode}; see ${logPath}`);
     try {
       const response = await fetch(`${url}/`);
       if (response.ok) break;
@@ -209,7 +214,7 @@ export async function measureReference(site: Site, options: {cycles: number}): P
   if (!dataAsset) throw new Error(`No props chunk found for /reference in ${site.dir}`);
   const exportBytes = fs.readFileSync(exportFile);
 
-  const server = await serve(site);
+  const server = await serveBuilt(site.dir);
   const browser = await chromium.launch({executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-gpu']});
   try {
     const page = await browser.newPage({viewport: {width: 1280, height: 900}});
