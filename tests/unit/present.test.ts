@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import {
   featureAnchor,
+  groupByResponsibility,
   inlineText,
   responsibilityClass,
+  responsibilityCounts,
   responsibilityLabel,
   severityCounts,
   severityLabel,
@@ -34,6 +36,15 @@ test('present', async (t) => {
     assert.equal(responsibilityClass('node'), 'tm-badge tm-badge--responsibility tm-badge--responsibility-node');
     const classes = RESPONSIBILITIES.map((r) => responsibilityClass(r));
     assert.equal(new Set(classes).size, RESPONSIBILITIES.length);
+  });
+
+  await t.test('should group and count threats by responsibility in vocabulary order, empty groups included', () => {
+    const threats = [{id: 'A', responsibility: 'operator'}, {id: 'B', responsibility: 'node'}, {id: 'C', responsibility: 'operator'}] as const;
+    assert.deepEqual(groupByResponsibility(threats).map((g) => [g.responsibility, g.threats.map((t) => t.id)]), [
+      ['node', ['B']], ['application', []], ['operator', ['A', 'C']], ['ecosystem', []],
+    ]);
+    assert.deepEqual(responsibilityCounts(threats), {node: 1, application: 0, operator: 2, ecosystem: 0});
+    assert.deepEqual(Object.keys(responsibilityCounts([])), [...RESPONSIBILITIES]);
   });
 
   await t.test('should label severities and statuses for readers, never with the raw value', () => {

@@ -11,8 +11,10 @@ export {RESPONSIBILITIES, SEVERITIES, STATUSES, STRIDE} from '../lib/vocabulary'
 export type {Responsibility, Severity, Status, Stride} from '../lib/vocabulary';
 export {
   featureAnchor,
+  groupByResponsibility,
   inlineText,
   responsibilityClass,
+  responsibilityCounts,
   responsibilityLabel,
   severityCounts,
   severityLabel,

@@ -14,8 +14,9 @@
  * Browser-safe: no Node.js imports.
  */
 import type {ThreatModelExport} from './export';
+import {responsibilityCounts} from './present';
 import type {ThreatIndex} from './types';
-import {RESPONSIBILITIES, type Responsibility, type Status} from './vocabulary';
+import type {Responsibility, Status} from './vocabulary';
 
 /** Name under which the plugin's data is published (`usePluginData`, `@generated/<name>/`). */
 export const PLUGIN_NAME = 'docusaurus-plugin-threat-model';
@@ -87,13 +88,6 @@ export function buildGlobalData(
       };
     }),
   };
-}
-
-/** Threats per responsibility, in `RESPONSIBILITIES` order, zeros included so a page never checks for a missing key. */
-function responsibilityCounts(threats: ReadonlyArray<{responsibility: Responsibility}>): Record<Responsibility, number> {
-  const counts = Object.fromEntries(RESPONSIBILITIES.map((r) => [r, 0])) as Record<Responsibility, number>;
-  for (const t of threats) counts[t.responsibility]++;
-  return counts;
 }
 
 /** The data module of the page of `file`; empty when the file has no model (it has errors). */

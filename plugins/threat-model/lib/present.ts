@@ -2,7 +2,7 @@
  * Presentation helpers shared by the remark plugin (threat pages) and the
  * React reference page. Browser-safe: no Node.js imports.
  */
-import {SEVERITIES, STRIDE, type Responsibility, type Severity, type Status, type Stride} from './vocabulary';
+import {RESPONSIBILITIES, SEVERITIES, STRIDE, type Responsibility, type Severity, type Status, type Stride} from './vocabulary';
 import type {Inline} from './types';
 
 /** Anchor of a feature's entry on the reference page. */
@@ -60,6 +60,19 @@ export function severityCounts(threats: ReadonlyArray<{severity: Severity}>): Re
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const t of threats) counts[t.severity]++;
   return counts;
+}
+
+/** Threats by responsibility, in `RESPONSIBILITIES` order, empty groups included. */
+export function groupByResponsibility<T extends {responsibility: Responsibility}>(threats: readonly T[]): Array<{responsibility: Responsibility; threats: T[]}> {
+  const groups = RESPONSIBILITIES.map((responsibility) => ({responsibility, threats: [] as T[]}));
+  const at = new Map(groups.map((g) => [g.responsibility, g.threats]));
+  for (const t of threats) at.get(t.responsibility)!.push(t);
+  return groups;
+}
+
+/** Threats per responsibility, in `RESPONSIBILITIES` order, zeros included so a page never checks for a missing key. */
+export function responsibilityCounts(threats: ReadonlyArray<{responsibility: Responsibility}>): Record<Responsibility, number> {
+  return Object.fromEntries(groupByResponsibility(threats).map((g) => [g.responsibility, g.threats.length])) as Record<Responsibility, number>;
 }
 
 export function strideCounts(threats: ReadonlyArray<{stride: readonly Stride[]}>): Record<Stride, number> {

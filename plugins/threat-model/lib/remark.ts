@@ -25,8 +25,8 @@ import {failBuild} from './fail-build';
 import {readThreatModel, type ReadResult} from './read';
 import {treeStore} from './tree-store';
 import {formatDiagnostic} from './report/text';
-import {RESPONSIBILITIES, SEVERITIES, STRIDE, type Severity} from './schema';
-import {featureAnchor, responsibilityClass, responsibilityLabel, severityCounts, severityLabel, statusLabel, strideCounts} from './present';
+import {SEVERITIES, STRIDE, type Severity} from './schema';
+import {featureAnchor, groupByResponsibility, responsibilityClass, responsibilityLabel, severityCounts, severityLabel, statusLabel, strideCounts} from './present';
 import {pageDataFile, PLUGIN_NAME} from './global-data';
 import type {Inline, Threat, ThreatModel} from './types';
 
@@ -219,11 +219,13 @@ function insertSummary(tree: Root, model: ThreatModel, config: Config, reference
 /**
  * Responsibility first: how many threats would be a vulnerability of the
  * runtime and how many are someone else's, each with the list of its
- * threats on this page and a link to them in the reference's table. This is the question readers come with.
+ * threats on this page and a link to them in the reference's table. This
+ * is the question readers come with.
  */
 function responsibilitySummary(model: ThreatModel, config: Config, referencePath: string): Block[] {
-  const rows = RESPONSIBILITIES.map((r) => ({r, threats: model.threats.filter((t) => t.responsibility === r)})).filter((row) => row.threats.length > 0);
-  const node = model.threats.filter((t) => t.responsibility === 'node').length;
+  const groups = groupByResponsibility(model.threats);
+  const rows = groups.filter((g) => g.threats.length > 0).map(({responsibility: r, threats}) => ({r, threats}));
+  const node = groups.find((g) => g.responsibility === 'node')!.threats.length;
   return [
     el('p', 'tm-summary__total', [
       text(`${model.threats.length} threats: ${node} would be a ${config.runtime} vulnerability, ${model.threats.length - node} are the responsibility of the application, the operator or the ecosystem.`),

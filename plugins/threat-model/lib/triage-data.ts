@@ -5,7 +5,8 @@
  * rest of each description stay in the JSON export and on the threat pages.
  */
 import type {ThreatModelExport} from './export';
-import {RESPONSIBILITIES, type Responsibility} from './vocabulary';
+import {groupByResponsibility} from './present';
+import type {Responsibility} from './vocabulary';
 
 type ExportedModel = ThreatModelExport['models'][number];
 type ExportedThreat = ExportedModel['threats'][number];
@@ -84,18 +85,12 @@ function triageUseCase(model: ExportedModel): TriageUseCase {
     runtimeThreats: model.threats
       .filter((t) => t.responsibility === 'node')
       .map(({id, title, url, severity, summary}) => ({id, title, url, severity, conditions: oneLine(summary)})),
-    otherThreats: otherResponsibilities()
-      .map((responsibility) => ({
-        responsibility,
-        threats: model.threats.filter((t) => t.responsibility === responsibility).map(({id, title, url}) => ({id, title, url})),
-      }))
-      .filter((group) => group.threats.length > 0),
+    otherThreats: groupByResponsibility(model.threats)
+      .filter((group): group is {responsibility: Exclude<Responsibility, 'node'>; threats: typeof group.threats} =>
+        group.responsibility !== 'node' && group.threats.length > 0)
+      .map(({responsibility, threats}) => ({responsibility, threats: threats.map(({id, title, url}) => ({id, title, url}))})),
     outOfScope: model.outOfScope,
   };
-}
-
-function otherResponsibilities(): Array<Exclude<Responsibility, 'node'>> {
-  return RESPONSIBILITIES.filter((r): r is Exclude<Responsibility, 'node'> => r !== 'node');
 }
 
 /** The summary keeps the source's line breaks; the page and its props need none. */

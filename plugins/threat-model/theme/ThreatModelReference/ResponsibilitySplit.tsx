@@ -1,7 +1,6 @@
 import type {ReactNode} from 'react';
 import Heading from '@theme/Heading';
-import {RESPONSIBILITIES} from 'docusaurus-plugin-threat-model/client';
-import {responsibilityLabel} from 'docusaurus-plugin-threat-model/client';
+import {groupByResponsibility, responsibilityLabel} from 'docusaurus-plugin-threat-model/client';
 import {ResponsibilityBadge, ThreatLink, type ReferenceData} from './shared';
 
 export function ResponsibilitySplit({data}: {data: ReferenceData}): ReactNode {
@@ -13,8 +12,7 @@ export function ResponsibilitySplit({data}: {data: ReferenceData}): ReactNode {
         Which threats would be a {data.runtime} vulnerability under the security model, and which belong to the
         application, the operator or the ecosystem.
       </p>
-      {RESPONSIBILITIES.map((r) => {
-        const group = threats.filter((t) => t.responsibility === r);
+      {groupByResponsibility(threats).map(({responsibility: r, threats: group}) => {
         const label = responsibilityLabel(r, data.runtime);
         return (
           <div key={r} id={`responsibility-${r}`}>
