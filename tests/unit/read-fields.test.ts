@@ -148,6 +148,9 @@ test('read fields', async (t) => {
     ]);
     const nested = read([...without('Severity'), '- Severity: high', '  - critical']);
     assert.deepEqual(nested.found.map(([rule, reason]) => [rule, reason]), [['lost-content', 'Nested list in the fields of WEB-01']]);
+    // Each finding once, whatever else the item holds.
+    const boxed = read([...without('Severity'), '- [ ] Severity: high', '  - critical']);
+    assert.deepEqual(boxed.found.map(([rule]) => rule), ['unsupported-markdown', 'lost-content']);
   });
 
   await t.test('should link CVE and CWE IDs to their records', () => {

@@ -79,8 +79,7 @@ export function readFields(list: List | undefined, heading: Heading, id: string,
     seen.add(key);
     if (reportLostInline(split.value, THREAT_FIELDS[key].name, id, ctx)) continue;
     if (nested) {
-      if (key === 'mitigations') readMitigationList(nested, split, fields, id, ctx);
-      else itemParagraph(entry, `the fields of ${id}`, ctx); // reports the nested list
+      readMitigationList(nested, split, fields, id, ctx);
       continue;
     }
     readField(key, split, fields, id, ctx);
@@ -98,14 +97,18 @@ export function readFields(list: List | undefined, heading: Heading, id: string,
   return fields;
 }
 
+const MITIGATIONS = new RegExp(`^\\s*${THREAT_FIELDS.mitigations.name}\\s*:`, 'i');
+
 /**
- * An item of the field list split into its first paragraph and the nested
- * list after it, when it has exactly that shape (`- Mitigations:` and a list).
- * Any other shape goes to `itemParagraph` whole, which reports what it drops.
+ * The `Mitigations` item split into its first paragraph and the nested list
+ * after it, when it has exactly that shape. Any other item goes to
+ * `itemParagraph` whole, which reports what it would drop.
  */
 function mitigationList(item: ListItem): {item: ListItem; nested?: List} {
   const [first, second, ...rest] = item.children;
   if (first?.type !== 'paragraph' || second?.type !== 'list' || rest.length > 0) return {item};
+  const lead = first.children[0];
+  if (lead?.type !== 'text' || !MITIGATIONS.test(lead.value)) return {item};
   return {item: {...item, children: [first]}, nested: second};
 }
 
