@@ -144,11 +144,16 @@ function badge(kind: string, value: string, label = value): Block {
   return el('span', `tm-badge tm-badge--${kind} tm-badge--${kind}-${value.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, [text(label)]);
 }
 
+/** A badge as a link: the badge is the link's look (`a.tm-badge-link` in the stylesheet). */
+function badgeLink(url: string, shown: Block, props: Record<string, unknown> = {}): Link {
+  return {...link(url, [shown as unknown as PhrasingContent]), data: {hProperties: {className: ['tm-badge-link'], ...props}}};
+}
+
 /** A severity's badge, linked to the rubric that defines the levels when the site has one. */
 function severityBadge(severity: Severity, config: Config, label = severityLabel(severity)): Block | Link {
   const shown = badge('severity', severity, label);
   if (!config.severityRubric) return shown;
-  return {...link(config.severityRubric, [shown as unknown as PhrasingContent]), data: {hProperties: {className: ['tm-badge-link'], title: `What ${severityLabel(severity).toLowerCase()} means`}}};
+  return badgeLink(config.severityRubric, shown, {title: `What ${severityLabel(severity).toLowerCase()} means`});
 }
 
 function inlineToMdast(inline: Inline[]): PhrasingContent[] {
@@ -233,12 +238,8 @@ function responsibilitySummary(model: ThreatModel, config: Config, referencePath
     el('ul', 'tm-summary__responsibility', rows.map(({r, threats}) =>
       el('li', undefined, [
         // The count opens the reference's threat table filtered to this use case and responsibility.
-        {
-          ...link(`${referencePath}?use-case=${encodeURIComponent(model.useCase)}&responsibility=${r}#threats`, [
-            el('span', responsibilityClass(r), [text(`${responsibilityLabel(r, config.runtime).short}: ${threats.length}`)]) as unknown as PhrasingContent,
-          ]),
-          data: {hProperties: {className: ['tm-badge-link']}},
-        },
+        badgeLink(`${referencePath}?use-case=${encodeURIComponent(model.useCase)}&responsibility=${r}#threats`,
+          el('span', responsibilityClass(r), [text(`${responsibilityLabel(r, config.runtime).short}: ${threats.length}`)])),
         text(' '),
         ...joined(threats.map((t) => link(`#${t.id}`, [text(t.id)])), () => text(', ')),
       ]),
