@@ -13,7 +13,7 @@ import siteConfig from '../../threat-model.config';
 import fixtureConfig from '../fixtures/threat-model.config';
 import {loadConfig, type Config} from '../../plugins/threat-model/lib/config';
 import {buildExport, exportJsonSchema, SCHEMA_VERSION} from '../../plugins/threat-model/lib/export';
-import {loadThreatModels} from '../../plugins/threat-model/lib/load';
+import {analyze, loadThreatModels} from '../../plugins/threat-model/lib/load';
 import {frontMatterJsonSchema} from '../../plugins/threat-model/lib/schema';
 import {readFrontMatter} from '../../plugins/threat-model/lib/read/front-matter';
 
@@ -113,5 +113,36 @@ test('front-matter JSON Schema', async (t) => {
   await t.test('should map the schema to threat-model files for the YAML extension', () => {
     const settings = JSON.parse(fs.readFileSync(path.join(repo, '.vscode', 'settings.json'), 'utf8')) as {'yaml.schemas': Record<string, string[]>};
     assert.deepEqual(settings['yaml.schemas']['./schemas/threat-model-front-matter.schema.json'], ['threat-models/*.md']);
+  });
+});
+
+test('buildExport carries tracked risks', async (t) => {
+  const config = loadConfig(fixtureConfig);
+  const dir = path.join(repo, 'tests', 'fixtures');
+  const sources = [
+    {file: 'threat-models/tool.md', bytes: fs.readFileSync(path.join(dir, 'expired-risk', 'threat-models', 'tool.md'))},
+    {file: 'threat-models/web.md', bytes: fs.readFileSync(path.join(dir, 'shared', 'threat-models', 'web.md'))},
+  ];
+  const {index} = analyze(sources, config);
+  const data = buildExport(index, config, {web: '/threat-models/web', tool: '/threat-models/tool'});
+  const validateExport = new Ajv({allErrors: true}).compile(exportJsonSchema());
+
+  await t.test('should export status, owner and review date where given, and no keys where not', () => {
+    assert.ok(validateExport(data), JSON.stringify(validateExport.errors));
+    const tool = data.models.find((m) => m.useCase === 'tool')!;
+    assert.deepEqual(tool.threats.map((x) => [x.id, x.status, x.owner, x.reviewBy]), [
+      ['TOOL-01', 'accepted', '@platform-team', '2026-11-30'],
+      ['TOOL-02', 'accepted', '@cli-maintainers', '2027-06-01'],
+      ['TOOL-03', 'open', undefined, '2026-12-01'],
+      ['TOOL-04', 'open', undefined, '2026-10-01'],
+    ]);
+    const web = data.models.find((m) => m.useCase === 'web')!;
+    assert.equal(web.threats.some((x) => 'status' in x), false);
+  });
+
+  await t.test('should refuse a status outside the vocabulary', () => {
+    const broken = structuredClone(data);
+    broken.models.find((m) => m.useCase === 'tool')!.threats[0]!.status = 'ignored' as never;
+    assert.equal(validateExport(broken), false);
   });
 });

@@ -47,6 +47,19 @@ test('threat page fields', async (t) => {
     assert.deepEqual(lists[1]!.children.filter((c) => c.type === 'element').map(textOf), ['keep the default timeouts; put a proxy with its own limits in front']);
   });
 
+  await t.test('should show a tracked risk\'s status, owner and review date under its threat, and nothing for an untracked one', () => {
+    const tracked = web.replace('- Mitigations: keep Node.js patched; never enable `--insecure-http-parser`',
+      '- Mitigations: keep Node.js patched\n- Status: accepted\n- Owner: @platform-team\n- Review by: 2027-03-01');
+    const lists = all(renderPage(tracked, file, plain), hasClass('tm-fields'));
+    const terms = (dl: Element) => dl.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'dt').map(textOf);
+    assert.deepEqual(terms(lists[0]!).slice(-4), ['Risk status', 'Owner', 'Review by', 'References']);
+    const badge = all(lists[0]!, hasClass('tm-badge--risk-accepted'));
+    assert.deepEqual(badge.map(textOf), ['Accepted']);
+    assert.deepEqual(all(lists[0]!, (el) => el.tagName === 'time').map((el) => [el.properties?.dateTime, textOf(el)]), [['2027-03-01', '2027-03-01']]);
+    assert.equal(terms(lists[1]!).includes('Risk status'), false);
+    assert.equal(all(renderPage(web, file, plain), hasClass('tm-badge--risk')).length, 0);
+  });
+
   await t.test('should link each severity badge to the rubric when the site names one, and only then', () => {
     const linked = all(renderPage(web, file, withRubric), (el) => el.tagName === 'a' && all(el, hasClass('tm-badge--severity')).length > 0);
     assert.ok(linked.length >= 3 + 3, 'the summary counts and each threat');

@@ -153,6 +153,38 @@ test('read fields', async (t) => {
     assert.deepEqual(boxed.found.map(([rule]) => rule), ['unsupported-markdown', 'lost-content']);
   });
 
+  await t.test('should read a tracked risk\'s status, owner and review date, and leave them out when absent', () => {
+    const {fields, found} = read([...COMPLETE, '- Status: Accepted', '- Owner: @platform-team', '- Review by: 2027-03-01']);
+    assert.deepEqual(found, []);
+    assert.equal(fields.status, 'accepted');
+    assert.equal(fields.owner, '@platform-team');
+    assert.equal(fields.reviewBy, '2027-03-01');
+    assert.deepEqual(fields.reviewByAt, {line: 12, column: 14});
+    const plain = read(COMPLETE).fields;
+    assert.equal('status' in plain || 'owner' in plain || 'reviewBy' in plain, false);
+  });
+
+  await t.test('should refuse an unknown risk status and a review date that is not a calendar day', () => {
+    assert.deepEqual(read([...COMPLETE, '- Status: acepted']).found, [
+      ['invalid-value', 'Invalid Status "acepted" in WEB-01 (did you mean "accepted"?)', 10, 11],
+    ]);
+    for (const date of ['2027-02-30', '1 March 2027', '2027-3-1']) {
+      assert.deepEqual(read([...COMPLETE, `- Review by: ${date}`]).found, [
+        ['invalid-value', `Invalid Review by "${date}" in WEB-01: expected a date such as 2027-03-01`, 10, 14],
+      ], date);
+    }
+  });
+
+  await t.test('should require an owner and a review date of an accepted risk, at the heading', () => {
+    const {found} = read([...COMPLETE, '- Status: accepted']);
+    assert.deepEqual(found, [
+      ['missing-field', 'Threat WEB-01 is an accepted risk but has no "Owner" field', 1, 1],
+      ['missing-field', 'Threat WEB-01 is an accepted risk but has no "Review by" field', 1, 1],
+    ]);
+    assert.deepEqual(read([...COMPLETE, '- Status: open']).found, []);
+    assert.deepEqual(read([...COMPLETE, '- Status: accepted', '- Owner: @a', '- Review by: 2027-01-01']).found, []);
+  });
+
   await t.test('should link CVE and CWE IDs to their records', () => {
     assert.equal(cveUrl('CVE-2021-1234'), 'https://www.cve.org/CVERecord?id=CVE-2021-1234');
     assert.equal(cweUrl('CWE-79'), 'https://cwe.mitre.org/data/definitions/79.html');

@@ -10,12 +10,12 @@ import {RULES_DOC} from '../../plugins/threat-model/lib/rules/define';
 import {RULE_LIST, RULES} from '../../plugins/threat-model/lib/rules/registry';
 
 test('rule registry', async (t) => {
-  await t.test('should list fifty-one rules, each id once, starting with the front matter and ending with the review age', () => {
+  await t.test('should list fifty-two rules, each id once, starting with the front matter and ending with the calendar rules', () => {
     const ids = RULE_LIST.map((r) => r.id);
-    assert.equal(ids.length, 51);
+    assert.equal(ids.length, 52);
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(ids.slice(0, 3), ['no-front-matter', 'yaml-syntax', 'invalid-front-matter']);
-    assert.deepEqual(ids.slice(-3), ['placeholder', 'file-size', 'stale-review']);
+    assert.deepEqual(ids.slice(-3), ['file-size', 'stale-review', 'expired-risk']);
   });
 
   await t.test('should name rules in lowercase words joined by dashes', () => {

@@ -106,9 +106,10 @@ test('keys that change route, visibility or rendering are rejected with a reason
 });
 
 test('threat fields name how authors write them and which are required', () => {
-  assert.deepEqual(Object.keys(THREAT_FIELDS), ['stride', 'severity', 'responsibility', 'mitigations', 'features', 'related', 'references']);
+  assert.deepEqual(Object.keys(THREAT_FIELDS), ['stride', 'severity', 'responsibility', 'mitigations', 'features', 'related', 'references', 'status', 'owner', 'reviewBy']);
   assert.equal(THREAT_FIELDS.stride.name, 'STRIDE');
-  assert.deepEqual(Object.entries(THREAT_FIELDS).filter(([, field]) => !field.required).map(([key]) => key), ['features', 'related']);
+  assert.equal(THREAT_FIELDS.reviewBy.name, 'Review by');
+  assert.deepEqual(Object.entries(THREAT_FIELDS).filter(([, field]) => !field.required).map(([key]) => key), ['features', 'related', 'status', 'owner', 'reviewBy']);
 });
 
 test('sections are required in order, and only Not applicable may be left out', () => {

@@ -38,8 +38,8 @@ const query = (fields: Partial<ThreatQuery>): ThreatQuery => ({...DEFAULT_QUERY,
 
 test('parseQuery', async (t) => {
   await t.test('should read every field', () => {
-    assert.deepEqual(parseQuery('?q=smuggling&use-case=web&stride=Information+disclosure&severity=high&responsibility=node&sort=severity&dir=desc', USE_CASES), {
-      q: 'smuggling', useCase: 'web', stride: 'Information disclosure', severity: 'high', responsibility: 'node', sort: 'severity', dir: 'desc',
+    assert.deepEqual(parseQuery('?q=smuggling&use-case=web&stride=Information+disclosure&severity=high&responsibility=node&status=accepted&sort=severity&dir=desc', USE_CASES), {
+      q: 'smuggling', useCase: 'web', stride: 'Information disclosure', severity: 'high', responsibility: 'node', status: 'accepted', sort: 'severity', dir: 'desc',
     });
   });
 
@@ -48,7 +48,7 @@ test('parseQuery', async (t) => {
   });
 
   await t.test('should drop values the page does not know, keeping the valid ones', () => {
-    assert.deepEqual(parseQuery('?severity=severe&use-case=mobile&stride=Spoof&responsibility=user&sort=stride&dir=up&q=x', USE_CASES), query({q: 'x'}));
+    assert.deepEqual(parseQuery('?severity=severe&use-case=mobile&stride=Spoof&responsibility=user&status=closed&sort=stride&dir=up&q=x', USE_CASES), query({q: 'x'}));
     assert.deepEqual(parseQuery('?severity=HIGH&responsibility=node', USE_CASES), query({responsibility: 'node'}));
   });
 
@@ -84,8 +84,21 @@ test('formatQuery', async (t) => {
   });
 
   await t.test('should round-trip through parseQuery', () => {
-    const q = query({q: 'proxy server', useCase: 'web', stride: 'Spoofing', severity: 'critical', responsibility: 'ecosystem', sort: 'title', dir: 'desc'});
+    const q = query({q: 'proxy server', useCase: 'web', stride: 'Spoofing', severity: 'critical', responsibility: 'ecosystem', status: 'transferred', sort: 'title', dir: 'desc'});
     assert.deepEqual(parseQuery(formatQuery(q), USE_CASES), q);
+  });
+
+  await t.test('should write a risk status filter as status=', () => {
+    assert.equal(formatQuery(query({status: 'accepted'})), '?status=accepted');
+  });
+});
+
+test('risk status filter', async (t) => {
+  const tracked = [threat('WEB-1', {status: 'accepted'}), threat('WEB-2', {status: 'open'}), threat('WEB-3', {})];
+  await t.test('should keep only the threats in that status, and every threat without the filter', () => {
+    assert.deepEqual(ids(selectThreats(tracked, query({status: 'accepted'}), labels)), ['WEB-1']);
+    assert.deepEqual(ids(selectThreats(tracked, query({status: 'mitigated'}), labels)), []);
+    assert.deepEqual(ids(selectThreats(tracked, DEFAULT_QUERY, labels)), ['WEB-1', 'WEB-2', 'WEB-3']);
   });
 });
 

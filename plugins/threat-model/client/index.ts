@@ -7,8 +7,8 @@ import {usePluginData} from '@docusaurus/useGlobalData';
 import {PLUGIN_NAME, type ThreatModelGlobalData} from '../lib/global-data';
 
 export {PLUGIN_NAME, type ThreatModelGlobalData, type ThreatModelPageData, type UseCaseEntry} from '../lib/global-data';
-export {RESPONSIBILITIES, SEVERITIES, STATUSES, STRIDE} from '../lib/vocabulary';
-export type {Responsibility, Severity, Status, Stride} from '../lib/vocabulary';
+export {RESPONSIBILITIES, RISK_STATUSES, SEVERITIES, STATUSES, STRIDE} from '../lib/vocabulary';
+export type {Responsibility, RiskStatus, Severity, Status, Stride} from '../lib/vocabulary';
 export {
   featureAnchor,
   groupByResponsibility,
@@ -16,6 +16,8 @@ export {
   responsibilityClass,
   responsibilityCounts,
   responsibilityLabel,
+  riskStatusCounts,
+  riskStatusLabel,
   severityCounts,
   severityLabel,
   statusLabel,

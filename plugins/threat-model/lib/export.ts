@@ -5,10 +5,10 @@
 import * as z from 'zod';
 import type {Config} from './config';
 import {inlineText} from './present';
-import {ResponsibilitySchema, SeveritySchema, StatusSchema, StrideSchema} from './schema';
+import {RISK_STATUSES, ResponsibilitySchema, SeveritySchema, StatusSchema, StrideSchema} from './schema';
 import type {ThreatIndex} from './types';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const ThreatExport = z.object({
   /** Stable ID, e.g. `SRV-01`; also the anchor on its page. */
@@ -26,6 +26,12 @@ const ThreatExport = z.object({
   related: z.array(z.string()),
   references: z.array(z.object({kind: z.enum(['cve', 'cwe', 'url']), text: z.string(), url: z.string()})),
   summary: z.string(),
+  /** Tracked risks only: the risk's state; absent when the file gives none. */
+  status: z.enum(RISK_STATUSES).optional(),
+  /** Tracked risks only: who answers for the risk. */
+  owner: z.string().optional(),
+  /** Tracked risks only: `YYYY-MM-DD` by which the risk is reviewed again. */
+  reviewBy: z.string().optional(),
 });
 
 const ModelExport = z.object({
@@ -106,6 +112,9 @@ export function buildExport(index: ThreatIndex, config: Config, permalinks: Reco
         related: t.related,
         references: t.references,
         summary: t.summary,
+        ...(t.status ? {status: t.status} : {}),
+        ...(t.owner ? {owner: t.owner} : {}),
+        ...(t.reviewBy ? {reviewBy: t.reviewBy} : {}),
       })),
     })),
   };

@@ -16,6 +16,7 @@ import {checkDuplicateIds} from './rules/ids';
 import {checkLinks} from './rules/links';
 import {checkRelated} from './rules/related';
 import {checkReviewAge, resolveToday} from './rules/review-age';
+import {checkRiskReviews} from './rules/risk-review';
 import {checkUseCases} from './rules/use-cases';
 import {readSite, type SiteFiles} from './site';
 import type {TreeStore} from './tree-store';
@@ -214,6 +215,7 @@ function crossCheck(sources: SourceFile[], texts: ParseJob[], results: Map<strin
     ...checkRelated(threats, config, files),
     ...checkLinks(index.models, config, site, files),
     ...checkReviewAge(index.models, config, new Map(texts.map((t) => [t.file, t.text])), resolveToday(today)),
+    ...checkRiskReviews(index.models, resolveToday(today)),
   ];
   const sorted = all.sort(compareDiagnostics);
   return {index, diagnostics: sorted, files, crossFile: sorted.filter((d) => !ownFindings.has(d))};

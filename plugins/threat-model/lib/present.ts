@@ -2,7 +2,7 @@
  * Presentation helpers shared by the remark plugin (threat pages) and the
  * React reference page. Browser-safe: no Node.js imports.
  */
-import {RESPONSIBILITIES, SEVERITIES, STRIDE, type Responsibility, type Severity, type Status, type Stride} from './vocabulary';
+import {RESPONSIBILITIES, RISK_STATUSES, SEVERITIES, STRIDE, type Responsibility, type RiskStatus, type Severity, type Status, type Stride} from './vocabulary';
 import type {Inline} from './types';
 
 /** Anchor of a feature's entry on the reference page. */
@@ -54,6 +54,18 @@ export function statusLabel(value: Status): string {
     case 'published':
       return 'Published';
   }
+}
+
+/** Display label of a tracked risk's status: `accepted` → `Accepted`. */
+export function riskStatusLabel(value: RiskStatus): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/** Threats per risk status, in `RISK_STATUSES` order, and how many have none. */
+export function riskStatusCounts(threats: ReadonlyArray<{status?: RiskStatus}>): Record<RiskStatus | 'none', number> {
+  const counts = Object.fromEntries([...RISK_STATUSES, 'none'].map((s) => [s, 0])) as Record<RiskStatus | 'none', number>;
+  for (const t of threats) counts[t.status ?? 'none']++;
+  return counts;
 }
 
 export function severityCounts(threats: ReadonlyArray<{severity: Severity}>): Record<Severity, number> {

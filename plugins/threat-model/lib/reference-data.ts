@@ -12,7 +12,7 @@ type ExportedThreat = ThreatModelExport['models'][number]['threats'][number];
 
 export type ReferenceThreat = Pick<
   ExportedThreat,
-  'id' | 'title' | 'useCase' | 'url' | 'stride' | 'severity' | 'responsibility' | 'features'
+  'id' | 'title' | 'useCase' | 'url' | 'stride' | 'severity' | 'responsibility' | 'features' | 'status'
 >;
 
 type ExportedModel = ThreatModelExport['models'][number];
@@ -46,8 +46,8 @@ export function buildReferenceData(
     ...paths,
     useCases: exported.models.map(useCaseOf),
     threats: exported.models.flatMap((m) =>
-      m.threats.map(({id, title, useCase, url, stride, severity, responsibility, features}) => ({
-        id, title, useCase, url, stride, severity, responsibility, features,
+      m.threats.map(({id, title, useCase, url, stride, severity, responsibility, features, status}) => ({
+        id, title, useCase, url, stride, severity, responsibility, features, ...(status ? {status} : {}),
       })),
     ),
     features: exported.features,

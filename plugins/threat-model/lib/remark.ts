@@ -26,7 +26,7 @@ import {readThreatModel, type ReadResult} from './read';
 import {treeStore} from './tree-store';
 import {formatDiagnostic} from './report/text';
 import {SEVERITIES, STRIDE, type Severity} from './schema';
-import {featureAnchor, groupByResponsibility, responsibilityClass, responsibilityLabel, severityCounts, severityLabel, statusLabel, strideCounts} from './present';
+import {featureAnchor, groupByResponsibility, responsibilityClass, responsibilityLabel, riskStatusLabel, severityCounts, severityLabel, statusLabel, strideCounts} from './present';
 import {pageDataFile, PLUGIN_NAME} from './global-data';
 import type {Inline, Threat, ThreatModel} from './types';
 
@@ -311,6 +311,7 @@ function fieldTable(threat: Threat, options: RemarkThreatModelOptions, used: Set
     used.add(COMPONENTS.related);
     rows.push(['Related', [component(COMPONENTS.related, {ids: threat.related.join(' ')}, 'text')]]);
   }
+  rows.push(...riskRows(threat));
   rows.push([
     'References',
     [el('ul', 'tm-references', threat.references.map((r) => el('li', undefined, [link(r.url, [text(r.text)])])))],
@@ -320,6 +321,15 @@ function fieldTable(threat: Threat, options: RemarkThreatModelOptions, used: Set
     'tm-fields',
     rows.flatMap(([name, value]) => [el('dt', undefined, [text(name)]), el('dd', undefined, value)]),
   );
+}
+
+/** A tracked risk's status, owner and review date, each only when the file gives it. */
+function riskRows(threat: Threat): Array<[string, unknown[]]> {
+  const rows: Array<[string, unknown[]]> = [];
+  if (threat.status) rows.push(['Risk status', [badge('risk', threat.status, riskStatusLabel(threat.status))]]);
+  if (threat.owner) rows.push(['Owner', [text(threat.owner)]]);
+  if (threat.reviewBy) rows.push(['Review by', [el('time', undefined, [text(threat.reviewBy)], {dateTime: threat.reviewBy})]]);
+  return rows;
 }
 
 /**

@@ -6,10 +6,10 @@
  */
 import * as z from 'zod';
 
-import {RESPONSIBILITIES, SEVERITIES, STATUSES, STRIDE} from './vocabulary';
+import {RESPONSIBILITIES, RISK_STATUSES, SEVERITIES, STATUSES, STRIDE} from './vocabulary';
 
-export {RESPONSIBILITIES, SEVERITIES, STATUSES, STRIDE};
-export type {Responsibility, Severity, Status, Stride} from './vocabulary';
+export {RESPONSIBILITIES, RISK_STATUSES, SEVERITIES, STATUSES, STRIDE};
+export type {Responsibility, RiskStatus, Severity, Status, Stride} from './vocabulary';
 
 export const StrideSchema = z.enum(STRIDE);
 export const SeveritySchema = z.enum(SEVERITIES);
@@ -105,6 +105,12 @@ export const THREAT_FIELDS = {
   features: {name: 'Features', required: false},
   related: {name: 'Related', required: false},
   references: {name: 'References', required: true},
+  /** Tracked risks only: open, mitigated, accepted or transferred. */
+  status: {name: 'Status', required: false},
+  /** Tracked risks only: who answers for the risk, e.g. `@alice`. Required when accepted. */
+  owner: {name: 'Owner', required: false},
+  /** Tracked risks only: ISO date by which the risk is reviewed again. Required when accepted. */
+  reviewBy: {name: 'Review by', required: false},
 } as const;
 
 export type ThreatFieldKey = keyof typeof THREAT_FIELDS;

@@ -5,7 +5,7 @@
  */
 import type {Point} from './diagnostics';
 import type {LocalLink} from './read/links';
-import type {FrontMatter, Responsibility, Severity, Stride} from './schema';
+import type {FrontMatter, Responsibility, RiskStatus, Severity, Stride} from './schema';
 
 /** Inline Markdown kept for display: text, code spans and links. */
 export type Inline =
@@ -43,6 +43,14 @@ export interface Threat {
   summary: string;
   /** The whole description after the field list, as plain text, paragraphs apart. */
   details: string;
+  /** Tracked risks only: the risk's state, when the file gives one. */
+  status?: RiskStatus;
+  /** Tracked risks only: who answers for the risk. */
+  owner?: string;
+  /** Tracked risks only: `YYYY-MM-DD` by which the risk is reviewed again. */
+  reviewBy?: string;
+  /** Where the `Review by` date is written, for the finding once it has passed. */
+  reviewByAt?: Point;
 }
 
 export interface NotApplicable {

@@ -26,7 +26,15 @@ export const RESPONSIBILITIES = ['node', 'application', 'operator', 'ecosystem']
 /** Review state of a threat-model file. */
 export const STATUSES = ['draft', 'review', 'published'] as const;
 
+/**
+ * State of a threat tracked as a risk, for sites that use the generator as a
+ * risk register. Optional: a threat without it is simply documented.
+ * `accepted` needs an owner and a review date (`Owner`, `Review by`).
+ */
+export const RISK_STATUSES = ['open', 'mitigated', 'accepted', 'transferred'] as const;
+
 export type Stride = (typeof STRIDE)[number];
 export type Severity = (typeof SEVERITIES)[number];
 export type Responsibility = (typeof RESPONSIBILITIES)[number];
 export type Status = (typeof STATUSES)[number];
+export type RiskStatus = (typeof RISK_STATUSES)[number];

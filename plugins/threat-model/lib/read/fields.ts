@@ -10,7 +10,7 @@ import type {Heading, List, ListItem, Paragraph, PhrasingContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import {diagnostic, didYouMean, nearest, propose, type Point} from '../diagnostics';
 import {ID_PATTERN, suggestId, threatId} from '../ids';
-import {RESPONSIBILITIES, SEVERITIES, STRIDE, THREAT_FIELDS, type Responsibility, type Severity, type Stride, type ThreatFieldKey} from '../schema';
+import {RESPONSIBILITIES, RISK_STATUSES, SEVERITIES, STRIDE, THREAT_FIELDS, type Responsibility, type RiskStatus, type Severity, type Stride, type ThreatFieldKey} from '../schema';
 import type {Inline, Reference} from '../types';
 import {at, report, type Context} from './context';
 import {visible} from '../visible';
@@ -39,6 +39,10 @@ export interface Fields {
   related?: string[];
   relatedAt?: Record<string, Point>;
   references?: Reference[];
+  status?: RiskStatus;
+  owner?: string;
+  reviewBy?: string;
+  reviewByAt?: Point;
 }
 
 const FIELD_NAMES = Object.values(THREAT_FIELDS).map((f) => f.name);
@@ -84,6 +88,7 @@ export function readFields(list: List | undefined, heading: Heading, id: string,
     }
     readField(key, split, fields, id, ctx);
   }
+  if (fields.status === 'accepted') requireAcceptance(fields, seen, proposed, heading, id, ctx);
   for (const key of FIELD_KEYS) {
     const field = THREAT_FIELDS[key];
     if (field.required && !seen.has(key) && !proposed.has(key)) {
@@ -224,6 +229,45 @@ function readField(key: ThreatFieldKey, split: SplitField, fields: Fields, id: s
     case 'references':
       fields.references = readReferences(split.value, id, point, locate, ctx);
       break;
+    case 'status':
+      fields.status = enumValue(raw, RISK_STATUSES, name, id, point, ctx);
+      break;
+    case 'owner':
+      fields.owner = raw;
+      break;
+    case 'reviewBy':
+      fields.reviewBy = readDate(raw, name, id, point, ctx);
+      if (fields.reviewBy) fields.reviewByAt = point;
+      break;
+  }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date written `YYYY-MM-DD`; undefined (and a finding) for anything else, such as `2027-02-30`. */
+function readDate(raw: string, name: string, id: string, point: Point, ctx: Context): string | undefined {
+  const match = ISO_DATE.exec(raw);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (date && date.toISOString().slice(0, 10) === raw) return raw;
+  ctx.diagnostics.push(
+    diagnostic(ctx.file, point, 'invalid-value', `Invalid ${name} "${visible(raw)}" in ${id}: expected a date such as 2027-03-01`,
+      'Write the date as YYYY-MM-DD, a day that exists in the calendar.'),
+  );
+  return undefined;
+}
+
+/**
+ * An accepted risk names who accepted it and when it is looked at again:
+ * without both, an acceptance never expires and nobody answers for it.
+ */
+function requireAcceptance(fields: Fields, seen: ReadonlySet<ThreatFieldKey>, proposed: ReadonlySet<ThreatFieldKey>, heading: Heading, id: string, ctx: Context): void {
+  for (const key of ['owner', 'reviewBy'] as const) {
+    if (seen.has(key) || proposed.has(key)) continue;
+    const name = THREAT_FIELDS[key].name;
+    report(ctx, heading, 'missing-field', `Threat ${id} is an accepted risk but has no "${name}" field`,
+      key === 'owner'
+        ? 'Add `- Owner: @handle` naming who accepted the risk.'
+        : 'Add `- Review by: YYYY-MM-DD`, the date by which the acceptance is reviewed again.');
   }
 }
 

@@ -10,7 +10,7 @@ import {ID_PATTERN, suggestId} from '../ids';
 import {THREAT_FIELDS} from '../schema';
 import type {Threat} from '../types';
 import {at, report, type Context} from './context';
-import {readFields} from './fields';
+import {readFields, type Fields} from './fields';
 import {explicitId} from './headings';
 import {visible} from '../visible';
 import {blockName} from './lists';
@@ -155,6 +155,16 @@ function readThreat(heading: Heading, body: RootContent[], useCase: string, ctx:
     references: fields.references ?? [],
     summary: summary ? plain(summary.children) : '',
     details: kept.map((n) => toString(n)).join('\n\n'),
+    ...riskFields(fields),
+  };
+}
+
+/** The tracked-risk fields a file gave, and no keys for those it left out (threats stay plain JSON). */
+function riskFields(fields: Fields): Pick<Threat, 'status' | 'owner' | 'reviewBy' | 'reviewByAt'> {
+  return {
+    ...(fields.status ? {status: fields.status} : {}),
+    ...(fields.owner ? {owner: fields.owner} : {}),
+    ...(fields.reviewBy ? {reviewBy: fields.reviewBy, reviewByAt: fields.reviewByAt} : {}),
   };
 }
 

@@ -55,6 +55,7 @@ import emptyTitle from './definitions/empty-title';
 import placeholder from './definitions/placeholder';
 import fileSize from './definitions/file-size';
 import staleReview from './definitions/stale-review';
+import expiredRisk from './definitions/expired-risk';
 
 export const RULE_LIST = [
   noFrontMatter,
@@ -108,6 +109,7 @@ export const RULE_LIST = [
   placeholder,
   fileSize,
   staleReview,
+  expiredRisk,
 ] as const;
 
 export type RuleName = (typeof RULE_LIST)[number]['id'];

@@ -1,7 +1,7 @@
 import {Fragment, memo, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
-import {RESPONSIBILITIES, SEVERITIES, STRIDE, responsibilityLabel, severityLabel} from 'docusaurus-plugin-threat-model/client';
+import {RESPONSIBILITIES, RISK_STATUSES, SEVERITIES, STRIDE, responsibilityLabel, riskStatusCounts, riskStatusLabel, severityLabel} from 'docusaurus-plugin-threat-model/client';
 import {isSkipRegion} from './keep-focus';
 import {PAGE_SIZE} from './page-size';
 import {ResponsibilityBadge, SeverityBadge, type ReferenceData, type ThreatRow} from './shared';
@@ -31,6 +31,8 @@ export function ThreatTable({data}: {data: ReferenceData}): ReactNode {
   const [limit, setLimit] = useState(Number.POSITIVE_INFINITY);
   useEffect(() => setLimit(PAGE_SIZE), []);
   const matching = useMemo(() => selectThreats(threats, query, labels), [threats, query, labels]);
+  // Only a site that tracks risks (some threat has a Status) shows the status filter and counts.
+  const tracksRisks = useMemo(() => threats.some((t) => t.status !== undefined), [threats]);
   const shown = matching.length > limit ? matching.slice(0, limit) : matching;
 
   // Typing is one step in the history: its first keystroke pushes, the rest
@@ -46,7 +48,7 @@ export function ThreatTable({data}: {data: ReferenceData}): ReactNode {
     update({...query, q}, mode);
     typing.current = true;
   };
-  const select = (key: 'useCase' | 'stride' | 'severity' | 'responsibility') => (event: {target: {value: string}}) =>
+  const select = (key: 'useCase' | 'stride' | 'severity' | 'responsibility' | 'status') => (event: {target: {value: string}}) =>
     change({...query, [key]: event.target.value});
   const sort = (key: SortKey) => change(toggleSort(query, key));
 
@@ -62,11 +64,13 @@ export function ThreatTable({data}: {data: ReferenceData}): ReactNode {
         <Select label="STRIDE" value={query.stride} onChange={select('stride')} options={STRIDE.map((s) => [s, s])} />
         <Select label="Severity" value={query.severity} onChange={select('severity')} options={SEVERITIES.map((s) => [s, severityLabel(s)])} />
         <Select label="Responsibility" value={query.responsibility} onChange={select('responsibility')} options={RESPONSIBILITIES.map((r) => [r, responsibilityLabel(r, runtime).short])} />
+        {tracksRisks && <Select label="Risk status" value={query.status} onChange={select('status')} options={RISK_STATUSES.map((s) => [s, riskStatusLabel(s)])} />}
         <button type="button" className="button button--secondary button--sm" onClick={() => change(DEFAULT_QUERY)}>Reset</button>
       </form>
       <noscript>
         <p className="tm-muted">Filtering and sorting need JavaScript; every threat is listed below.</p>
       </noscript>
+      {tracksRisks && <RiskCounts threats={threats} />}
       <p className="tm-count" role="status" aria-live="polite">
         Showing {matching.length} of {threats.length} threats.
         {shown.length < matching.length && ` The first ${shown.length} are listed.`}
@@ -132,7 +136,7 @@ const Row = memo(function Row({threat, useCaseLabel, runtime}: {threat: ThreatRo
   return (
     <tr data-threat-id={threat.id}>
       <th scope="row"><Link to={threat.url} className="tm-id">{threat.id}</Link></th>
-      <td>{threat.title}</td>
+      <td>{threat.title}{threat.status && <> <RiskStatusBadge value={threat.status} /></>}</td>
       <td>{useCaseLabel}</td>
       <td>{threat.stride.join(', ')}</td>
       <td><SeverityBadge value={threat.severity} /></td>
@@ -141,6 +145,22 @@ const Row = memo(function Row({threat, useCaseLabel, runtime}: {threat: ThreatRo
     </tr>
   );
 });
+
+/** How many threats are in each risk status, over all use cases. */
+function RiskCounts({threats}: {threats: readonly ThreatRow[]}): ReactNode {
+  const counts = riskStatusCounts(threats);
+  return (
+    <p className="tm-risk-counts">
+      Tracked risks:{' '}
+      {RISK_STATUSES.map((s, i) => <Fragment key={s}>{i > 0 && ', '}{counts[s]} {riskStatusLabel(s).toLowerCase()}</Fragment>)}
+      {counts.none > 0 && `; ${counts.none} not tracked`}.
+    </p>
+  );
+}
+
+function RiskStatusBadge({value}: {value: NonNullable<ThreatRow['status']>}): ReactNode {
+  return <span className={`tm-badge tm-badge--risk tm-badge--risk-${value}`}>{riskStatusLabel(value)}</span>;
+}
 
 function Select({label, value, onChange, options}: {
   label: string;

@@ -4,7 +4,7 @@
  * keeps and in which order. Pure and browser-safe, so the table, the URL
  * sync and the unit tests share one definition.
  */
-import {RESPONSIBILITIES, SEVERITIES, STRIDE, type Responsibility, type Severity, type Stride} from '../../lib/vocabulary';
+import {RESPONSIBILITIES, RISK_STATUSES, SEVERITIES, STRIDE, type Responsibility, type RiskStatus, type Severity, type Stride} from '../../lib/vocabulary';
 import type {ReferenceThreat} from '../../lib/reference-data';
 
 /** Columns the table sorts by. */
@@ -20,15 +20,17 @@ export interface ThreatQuery {
   stride: Stride | '';
   severity: Severity | '';
   responsibility: Responsibility | '';
+  /** A tracked risk's status (only sites that track risks show this filter). */
+  status: RiskStatus | '';
   /** null: the models' own order. */
   sort: SortKey | null;
   dir: SortDir;
 }
 
-export const DEFAULT_QUERY: ThreatQuery = {q: '', useCase: '', stride: '', severity: '', responsibility: '', sort: null, dir: 'asc'};
+export const DEFAULT_QUERY: ThreatQuery = {q: '', useCase: '', stride: '', severity: '', responsibility: '', status: '', sort: null, dir: 'asc'};
 
 /** Query-string parameter of each field, in the order they are written. */
-const PARAMS = {q: 'q', useCase: 'use-case', stride: 'stride', severity: 'severity', responsibility: 'responsibility', sort: 'sort', dir: 'dir'} as const;
+const PARAMS = {q: 'q', useCase: 'use-case', stride: 'stride', severity: 'severity', responsibility: 'responsibility', status: 'status', sort: 'sort', dir: 'dir'} as const;
 
 /**
  * The direction a first click on a column sorts in: most severe first, and
@@ -57,6 +59,7 @@ export function parseQuery(search: string, useCases: readonly string[]): ThreatQ
     stride: oneOf(STRIDE, params.get(PARAMS.stride)),
     severity: oneOf(SEVERITIES, params.get(PARAMS.severity)),
     responsibility: oneOf(RESPONSIBILITIES, params.get(PARAMS.responsibility)),
+    status: oneOf(RISK_STATUSES, params.get(PARAMS.status)),
     sort,
     dir: sort ? dir || FIRST_DIR[sort] : 'asc',
   };
@@ -76,6 +79,7 @@ export function formatQuery(query: ThreatQuery, search = ''): string {
   if (query.stride) params.set(PARAMS.stride, query.stride);
   if (query.severity) params.set(PARAMS.severity, query.severity);
   if (query.responsibility) params.set(PARAMS.responsibility, query.responsibility);
+  if (query.status) params.set(PARAMS.status, query.status);
   if (query.sort) {
     params.set(PARAMS.sort, query.sort);
     params.set(PARAMS.dir, query.dir);
@@ -95,6 +99,7 @@ export function matchesQuery(threat: ReferenceThreat, query: ThreatQuery, words:
   if (query.stride && !threat.stride.includes(query.stride)) return false;
   if (query.severity && threat.severity !== query.severity) return false;
   if (query.responsibility && threat.responsibility !== query.responsibility) return false;
+  if (query.status && threat.status !== query.status) return false;
   if (words.length === 0) return true;
   const text = `${threat.id} ${threat.title}`.toLowerCase();
   return words.every((w) => text.includes(w));
