@@ -4,9 +4,12 @@
  * and pages without a Markdown body left out.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import test from 'node:test';
 import {prepareForIndex, THREAT_HEADING_WEIGHT, useCaseOfRoute} from '../../src/plugins/search/markup';
-import {routeOfFile} from '../../src/plugins/search/indexer';
+import {removeUnusedPagefindFiles, routeOfFile} from '../../src/plugins/search/indexer';
 
 const useCases = [
   {id: 'server', label: 'Server'},
@@ -59,6 +62,11 @@ test('prepareForIndex: threat headings weigh more; other headings and h3 without
   assert.equal(out.match(/data-pagefind-weight/g)!.length, 2);
 });
 
+test('prepareForIndex: the terms and values of a field list are apart, so excerpts do not join them', () => {
+  const out = prepareForIndex(page('<dl class=tm-fields><dt>ID<dd><code>SRV-01</code><dt class=x>STRIDE<dd>Tampering</dl><details>d</details>'), undefined)!;
+  assert.match(out, /<dl class=tm-fields> <dt>ID <dd><code>SRV-01<\/code> <dt class=x>STRIDE <dd>Tampering<\/dl><details>d<\/details>/);
+});
+
 test('prepareForIndex: a page without a Markdown body (home, reference, search) is skipped', () => {
   assert.equal(prepareForIndex('<html><body><main><h1>Home</h1></main></body></html>', undefined), undefined);
   assert.equal(prepareForIndex('<div class="markdown">x</div>', useCases[0]), undefined);
@@ -69,4 +77,15 @@ test('routeOfFile: a built file is served at its route under the base URL', () =
   assert.equal(routeOfFile('/b', '/b/index.html', '/'), '/');
   assert.equal(routeOfFile('/b', '/b/docs/index.html', '/site/'), '/site/docs');
   assert.equal(routeOfFile('/b', '/b/404.html', '/'), '/404');
+});
+
+test('removeUnusedPagefindFiles: the ready-made Pagefind UIs go, the API, worker, wasm and index stay', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pagefind-'));
+  t.after(() => fs.rmSync(dir, {recursive: true, force: true}));
+  const kept = ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'pagefind.en_1.pf_meta', 'wasm.en.pagefind', 'pagefind-ui-notes.txt'];
+  const removed = ['pagefind-component-ui.css', 'pagefind-component-ui.js', 'pagefind-highlight.js', 'pagefind-modular-ui.css', 'pagefind-modular-ui.js', 'pagefind-ui.css', 'pagefind-ui.js'];
+  for (const name of [...kept, ...removed]) fs.writeFileSync(path.join(dir, name), 'x');
+  fs.mkdirSync(path.join(dir, 'index'));
+  assert.deepEqual(await removeUnusedPagefindFiles(dir), removed);
+  assert.deepEqual(fs.readdirSync(dir).sort(), [...kept, 'index'].sort());
 });

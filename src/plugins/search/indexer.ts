@@ -4,7 +4,7 @@
  * is marked up in memory first (see `markup.ts`).
  */
 import {existsSync, readFileSync} from 'node:fs';
-import {readdir, readFile} from 'node:fs/promises';
+import {readdir, readFile, rm} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {prepareForIndex, useCaseOfRoute} from './markup';
@@ -44,6 +44,20 @@ export function routeOfFile(outDir: string, file: string, baseUrl: string): stri
   return `${baseUrl}${route}`;
 }
 
+/**
+ * Pagefind's ready-made search UIs (and its highlighter), which it writes
+ * beside the index: this site has its own (src/theme/SearchBar and
+ * SearchPage), so these 400 KB are not published.
+ */
+export const UNUSED_PAGEFIND_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+
+/** Removes the files of `UNUSED_PAGEFIND_FILE` from a written bundle; returns their names. */
+export async function removeUnusedPagefindFiles(bundleDir: string): Promise<string[]> {
+  const unused = (await readdir(bundleDir)).filter((name) => UNUSED_PAGEFIND_FILE.test(name)).sort();
+  await Promise.all(unused.map((name) => rm(path.join(bundleDir, name))));
+  return unused;
+}
+
 /** What was indexed, for the build log. */
 export interface SearchIndexSummary {
   pages: number;
@@ -72,6 +86,7 @@ export async function writeSearchIndex(outDir: string, baseUrl: string, useCases
     }
     const written = await index.writeFiles({outputPath: path.join(outDir, 'pagefind')});
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    await removeUnusedPagefindFiles(written.outputPath);
     return {pages, outputPath: written.outputPath};
   } finally {
     await pagefind.close();

@@ -42,7 +42,7 @@ function searchOf({q, useCase}: SearchState): string {
   return text === '' ? '' : `?${text}`;
 }
 
-type Results = {kind: 'none'} | {kind: 'loading'} | {kind: 'missing'} | {kind: 'done'; outcome: SearchOutcome; key: string};
+type Results = {kind: 'none'} | {kind: 'loading'} | {kind: 'missing'} | {kind: 'done'; outcome: SearchOutcome; of: SearchState};
 
 /** Runs the URL's search whenever it changes. */
 function useResults(baseUrl: string, {q, useCase}: SearchState, pages: number): Results {
@@ -58,7 +58,7 @@ function useResults(baseUrl: string, {q, useCase}: SearchState, pages: number): 
       .then((pagefind) => runSearch(pagefind, q, useCase || undefined, pages))
       .then(
         (outcome) => {
-          if (!stale && outcome) setResults({kind: 'done', outcome, key: `${q}\n${useCase}`});
+          if (!stale && outcome) setResults({kind: 'done', outcome, of: {q, useCase}});
         },
         () => {
           if (!stale) setResults({kind: 'missing'});
@@ -163,12 +163,14 @@ function ResultList({results, state, onMore}: {results: Results; state: SearchSt
     );
   }
   const {hits, pageCount} = results.outcome;
-  const where = state.useCase === '' ? '' : ` in ${state.useCase}`;
+  // Shown until the results of a newer search arrive, marked busy meanwhile.
+  const stale = results.of.q !== state.q || results.of.useCase !== state.useCase;
+  const where = results.of.useCase === '' ? '' : ` in ${results.of.useCase}`;
   return (
-    <>
+    <section aria-label="Results" aria-busy={stale}>
       <p role="status" className={styles.status}>
         {pageCount === 0
-          ? `No pages match "${state.q}"${where}.`
+          ? `No pages match "${results.of.q}"${where}.`
           : `${pageCount} page${pageCount === 1 ? '' : 's'} match${pageCount === 1 ? 'es' : ''}${where}: ${hits.length} section${hits.length === 1 ? '' : 's'} shown.`}
       </p>
       <ol className={styles.results}>
@@ -191,7 +193,7 @@ function ResultList({results, state, onMore}: {results: Results; state: SearchSt
           More results
         </button>
       )}
-    </>
+    </section>
   );
 }
 
