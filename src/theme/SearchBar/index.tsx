@@ -84,6 +84,19 @@ export default function SearchBar(): ReactNode {
 
   useEffect(() => setActive(-1), [hits]);
 
+  // Words typed before the page hydrated are in the input but not in state yet.
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const early = inputRef.current?.value ?? '';
+    if (early === '') return;
+    setValue(early);
+    void search(early);
+    if (document.activeElement === inputRef.current) {
+      prepare();
+      setOpen(true);
+    }
+  }, []); // Once, on hydration.
+
   const go = (url: string) => {
     setOpen(false);
     setActive(-1);
@@ -128,6 +141,7 @@ export default function SearchBar(): ReactNode {
         if (!rootRef.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
       }}>
       <input
+        ref={inputRef}
         type="search"
         name="q"
         className={clsx('navbar__search-input', styles.input)}
