@@ -11,6 +11,7 @@ import {useEffect, useMemo, useState, type ReactNode} from 'react';
 import {useHistory, useLocation} from '@docusaurus/router';
 import Link from '@docusaurus/Link';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 import Excerpt from '../../plugins/search/client/Excerpt';
@@ -76,7 +77,9 @@ export default function SearchPage(): ReactNode {
   const location = useLocation();
   const history = useHistory();
   const useCases = useSearchUseCases();
-  const state = useMemo(() => stateOf(location.search), [location.search]);
+  // The built HTML has no query in it: the first render matches it, then the URL applies.
+  const isBrowser = useIsBrowser();
+  const state = useMemo(() => stateOf(isBrowser ? location.search : ''), [isBrowser, location.search]);
   const [draft, setDraft] = useState(state.q);
   const [pages, setPages] = useState(PAGE_STEP);
   const results = useResults(siteConfig.baseUrl, state, pages);
