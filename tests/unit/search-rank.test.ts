@@ -67,6 +67,11 @@ test('rankResults: a word query keeps Pagefind page order, sections by score, at
   ]);
 });
 
+test('rankResults: more sections per page when asked (the search page)', () => {
+  assert.equal(rankResults('x', [server], 10).length, server.sub_results!.length);
+  assert.equal(rankResults('x', [server], 1).length, 1);
+});
+
 test('rankResults: a URL listed twice (also with a trailing slash) is shown once, where it ranks best', () => {
   const twice: PageResult = {
     url: '/docs/',

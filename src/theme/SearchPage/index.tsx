@@ -23,6 +23,8 @@ import styles from './styles.module.css';
 
 /** How many matching pages load at first, and with each "More results". */
 const PAGE_STEP = 10;
+/** How many sections of one page are listed: a model has up to about 20 threats. */
+const SECTIONS_PER_PAGE = 20;
 
 /** The search in the URL. */
 interface SearchState {
@@ -56,7 +58,7 @@ function useResults(baseUrl: string, {q, useCase}: SearchState, pages: number): 
     let stale = false;
     setResults((r) => (r.kind === 'done' ? r : {kind: 'loading'}));
     loadPagefind(baseUrl)
-      .then((pagefind) => runSearch(pagefind, q, useCase || undefined, pages))
+      .then((pagefind) => runSearch(pagefind, q, useCase || undefined, pages, SECTIONS_PER_PAGE))
       .then(
         (outcome) => {
           if (!stale && outcome) setResults({kind: 'done', outcome, of: {q, useCase}});

@@ -42,7 +42,7 @@ export interface SearchHit {
   excerpt: string;
 }
 
-/** How many sections of one page are listed, so one page does not fill the list. */
+/** How many sections of one page are listed by default, so one page does not fill the list. */
 export const SECTIONS_PER_PAGE = 3;
 
 const THREAT_ID = /^[A-Za-z]+-\d+$/;
@@ -74,9 +74,9 @@ function isSectionOf(section: SectionResult, id: string): boolean {
 }
 
 /** Each page's best sections, best first; a page with no sections stands for itself. */
-function hitsOfPage(page: PageResult): SearchHit[] {
+function hitsOfPage(page: PageResult, sectionsPerPage: number): SearchHit[] {
   const pageTitle = cleanTitle(page.meta.title ?? page.url);
-  const sections = [...(page.sub_results ?? [])].sort((a, b) => sectionScore(b) - sectionScore(a)).slice(0, SECTIONS_PER_PAGE);
+  const sections = [...(page.sub_results ?? [])].sort((a, b) => sectionScore(b) - sectionScore(a)).slice(0, sectionsPerPage);
   if (sections.length === 0) return [{url: page.url, pageTitle, sectionTitle: pageTitle, excerpt: page.excerpt}];
   return sections.map((s) => ({url: s.url, pageTitle, sectionTitle: cleanTitle(s.title), excerpt: s.excerpt}));
 }
@@ -92,11 +92,14 @@ function threatSection(pages: readonly PageResult[], id: string): SearchHit | un
   return undefined;
 }
 
-/** The hits to show for `query`, given Pagefind's pages in its order. */
-export function rankResults(query: string, pages: readonly PageResult[]): SearchHit[] {
+/**
+ * The hits to show for `query`, given Pagefind's pages in its order; at most
+ * `sectionsPerPage` of each page (the search page lists more than the dropdown).
+ */
+export function rankResults(query: string, pages: readonly PageResult[], sectionsPerPage = SECTIONS_PER_PAGE): SearchHit[] {
   const id = threatIdOfQuery(query);
   const first = id ? threatSection(pages, id) : undefined;
-  const hits = [...(first ? [first] : []), ...pages.flatMap(hitsOfPage)];
+  const hits = [...(first ? [first] : []), ...pages.flatMap((page) => hitsOfPage(page, sectionsPerPage))];
   const seen = new Set<string>();
   return hits.filter((hit) => {
     const key = normalUrl(hit.url);

@@ -1,6 +1,6 @@
 /**
  * One search as the navbar box and the search page run it: Pagefind's pages,
- * the first `pages` of them loaded, ranked into sections (see `rank.ts`).
+ * the first `pages` of them loaded, up to `sectionsPerPage` sections each, ranked into sections (see `rank.ts`).
  */
 import {rankResults, type SearchHit} from './rank';
 import type {FilterCounts, Pagefind} from './pagefind';
@@ -16,11 +16,17 @@ export interface SearchOutcome {
 }
 
 /** Runs `query`, narrowed to `useCase` (a use case label) when given; undefined when a newer search replaced it. */
-export async function runSearch(pagefind: Pagefind, query: string, useCase: string | undefined, pages: number): Promise<SearchOutcome | undefined> {
+export async function runSearch(
+  pagefind: Pagefind,
+  query: string,
+  useCase: string | undefined,
+  pages: number,
+  sectionsPerPage?: number,
+): Promise<SearchOutcome | undefined> {
   const search = await pagefind.search(query, useCase ? {filters: {[USE_CASE_FILTER]: useCase}} : {});
   if (!search) return undefined;
   const data = await Promise.all(search.results.slice(0, pages).map((r) => r.data()));
-  return {hits: rankResults(query, data), pageCount: search.results.length, useCaseCounts: countsOf(search.totalFilters)};
+  return {hits: rankResults(query, data, sectionsPerPage), pageCount: search.results.length, useCaseCounts: countsOf(search.totalFilters)};
 }
 
 function countsOf(filters: FilterCounts | undefined): Record<string, number> {
