@@ -4,6 +4,7 @@ import {darkCodeTheme, lightCodeTheme} from './src/theme/prism-themes';
 import contentConfig from './threat-model.config';
 import {threatModelSite} from './plugins/threat-model/index';
 import {ssrTemplate} from './src/plugins/perf/ssrTemplate';
+import {searchSite} from './src/plugins/search';
 
 /** Where the project's source lives: navbar, footer and "Edit this page". */
 const repoUrl = process.env.SITE_REPO_URL ?? 'https://github.com/threat-model-site/threat-model-site';
@@ -54,25 +55,12 @@ const config: Config = {
     ],
   ],
 
-  plugins: threatModels.plugins,
-
-  clientModules: ['./src/clientModules/searchA11y.ts'],
-
-  themes: [
-    [
-      '@easyops-cn/docusaurus-search-local',
-      {
-        hashed: true,
-        indexBlog: false,
-        indexPages: true,
-        docsRouteBasePath: ['docs', 'threat-models'],
-        docsDir: ['docs', threatModels.config.dir],
-        highlightSearchTermsOnTargetPage: false,
-        searchResultLimits: 8,
-        explicitSearchResultPath: true,
-      },
-    ],
+  plugins: [
+    ...threatModels.plugins,
+    // Pagefind search: the navbar box, /search, and the index written after the build.
+    searchSite({useCases: threatModels.config.useCases}),
   ],
+
 
   themeConfig: {
     colorMode: {respectPrefersColorScheme: true},

@@ -131,7 +131,7 @@ export interface Diagnosis {
   renderBlocking: Array<{url: string; wastedMs: number}>;
   unusedJs: Array<{url: string; bytes: number; unusedBytes: number}>;
   requests: {count: number; scriptBytes: number; stylesheetBytes: number; documentBytes: number; fontBytes: number; largest: Array<{url: string; type: string; bytes: number}>};
-  /** The search index (`search-index*.json`) was requested during the load. */
+  /** Something of the search (Pagefind, under `/pagefind/`) was requested during the load; it should load on first use only. */
   searchIndexFetched: boolean;
   textCompressionSavingsBytes: number;
   longTasks: Array<{url: string; ms: number}>;
@@ -198,7 +198,7 @@ export function diagnose(lhr: LhrLike): Diagnosis {
     renderBlocking: items(lhr, 'render-blocking-resources').map((i) => ({url: shortUrl(str(i.url)), wastedMs: round(num(i.wastedMs), 0)})),
     unusedJs: byDesc(items(lhr, 'unused-javascript').map((i) => ({url: shortUrl(str(i.url)), bytes: num(i.totalBytes), unusedBytes: num(i.wastedBytes)})), (u) => u.unusedBytes).slice(0, 5),
     requests: reqs,
-    searchIndexFetched: urls.some((u) => /\/search-index[^/]*\.json/.test(u)),
+    searchIndexFetched: urls.some((u) => /\/pagefind\//.test(u)),
     textCompressionSavingsBytes: Math.round(items(lhr, 'uses-text-compression').reduce((n, i) => n + num(i.wastedBytes), 0)),
     longTasks: items(lhr, 'long-tasks').map((i) => ({url: shortUrl(str(i.url)), ms: round(num(i.duration), 0)})).slice(0, 8),
     domElements: Math.round(num(lhr.audits['dom-size']?.numericValue ?? lhr.audits['dom-size-insight']?.numericValue)),
@@ -663,6 +663,12 @@ function largestFile(dir: string, pattern: RegExp): number {
   return Math.max(0, ...fs.readdirSync(dir).filter((f) => pattern.test(f)).map((f) => fs.statSync(path.join(dir, f)).size));
 }
 
+/** Bytes of every file under `dir`, 0 when it does not exist. */
+function folderSize(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, {recursive: true, withFileTypes: true}).filter((e) => e.isFile()).reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
+}
+
 function assetSizes(stockDir: string): LighthouseResult['assets'] {
   const b = (dir: string, sub: string) => path.join(dir, 'build', sub);
   return {
@@ -670,7 +676,7 @@ function assetSizes(stockDir: string): LighthouseResult['assets'] {
     stockMainJs: largestFile(b(stockDir, 'assets/js'), /^main\..*\.js$/),
     css: largestFile(b(REPO, 'assets/css'), /\.css$/),
     stockCss: largestFile(b(stockDir, 'assets/css'), /\.css$/),
-    searchIndex: largestFile(b(REPO, ''), /^search-index.*\.json$/),
+    searchIndex: folderSize(b(REPO, 'pagefind')),
   };
 }
 

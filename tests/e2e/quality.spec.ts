@@ -139,10 +139,30 @@ for (const scheme of schemes) {
   test(`the open search dropdown has no WCAG 2.2 A/AA violations and no browser errors in ${scheme} mode`, async ({page}) => {
     const errors = recordBrowserErrors(page);
     await openInScheme(page, '/docs/', scheme);
-    await page.locator('input.navbar__search-input').fill('permission');
+    const box = page.getByRole('combobox', {name: 'Search the site'});
+    await box.fill('permission');
     await expect(page.getByRole('option').first()).toBeVisible();
+    // With an active option too: its highlight must keep the text readable.
+    await box.press('ArrowDown');
+    await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
     const findings = await axeFindings(page);
     expect(findings, `axe violations with the search dropdown open in ${scheme} mode:\n${findings.join('\n')}`).toEqual([]);
+    const html = htmlFindings(await validateMarkup(await page.content()));
+    expect(html, `html-validate errors with the search dropdown open in ${scheme} mode:\n${html.join('\n')}`).toEqual([]);
     expect(errors, `browser errors with the search dropdown open in ${scheme} mode:\n${errors.join('\n')}`).toEqual([]);
+  });
+
+  test(`the search page with results narrowed to a use case has no WCAG 2.2 A/AA violations and no browser errors in ${scheme} mode`, async ({page}) => {
+    const errors = recordBrowserErrors(page);
+    await openInScheme(page, '/search?q=permission&use_case=Server', scheme);
+    const results = page.getByRole('region', {name: 'Results'});
+    await expect(results.locator('article').first()).toBeVisible();
+    await expect(results).toHaveAttribute('aria-busy', 'false');
+    const findings = await axeFindings(page);
+    expect(findings, `axe violations on the search page with results in ${scheme} mode:\n${findings.join('\n')}`).toEqual([]);
+    const html = htmlFindings(await validateMarkup(await page.content()));
+    expect(html, `html-validate errors on the search page with results in ${scheme} mode:\n${html.join('\n')}`).toEqual([]);
+    await page.waitForLoadState('networkidle');
+    expect(errors, `browser errors on the search page with results in ${scheme} mode:\n${errors.join('\n')}`).toEqual([]);
   });
 }

@@ -162,9 +162,9 @@ test('diagnose: LCP element and phases, main-thread work, render-blocking CSS, u
   });
 });
 
-test('diagnose: a request for the hashed search index counts as fetched; audits without details give empty lists', () => {
+test('diagnose: a request for the Pagefind search counts as fetched; audits without details give empty lists', () => {
   const withIndex = lhr();
-  withIndex.audits['network-requests']!.details!.items!.push({url: `${origin}/search-index.json?_=abc123`, resourceType: 'Fetch', transferSize: 1209102});
+  withIndex.audits['network-requests']!.details!.items!.push({url: `${origin}/pagefind/pagefind.js`, resourceType: 'Script', transferSize: 47228});
   assert.equal(diagnose(withIndex).searchIndexFetched, true);
   const bare = diagnose({categories: {performance: {score: 1}}, audits: {}});
   assert.equal(bare.lcpElement, 'none');
@@ -179,7 +179,7 @@ test('diagnosisMarkdown: one line per finding, the search index in bold when fet
   assert.equal(md[8], '- Render-blocking: `/assets/css/styles.3873e1ed.css` (620 ms)');
   assert.equal(md[11], '- Search index fetched during load: no');
   const withIndex = lhr();
-  withIndex.audits['network-requests']!.details!.items!.push({url: `${origin}/search-index.json`, resourceType: 'Fetch', transferSize: 10});
+  withIndex.audits['network-requests']!.details!.items!.push({url: `${origin}/pagefind/wasm.en.pagefind`, resourceType: 'Fetch', transferSize: 10});
   assert.equal(diagnosisMarkdown('x', diagnose(withIndex)).split('\n')[11], '- Search index fetched during load: **yes**');
 });
 
