@@ -62,8 +62,8 @@ function unread(read: ReadDataFlows, row: TrustZone | FlowElement | DataFlow, co
 function checkZones(read: ReadDataFlows, ctx: Context): void {
   const {zones, elements} = read.dataFlows;
   const declared = new Set(zones.map((z) => z.id));
+  if (read.incomplete.has('zone')) return;
   const unknown = (written: string, where: Point, subject: string, relation: string) => {
-    if (read.refused.has(written)) return;
     const {note, hint, expected} = suggestion(written, zones, 'zone', `Add a row for "${visible(written)}" to the zone table, or name a declared zone.`);
     report(ctx, where, 'unknown-zone', `${subject} ${relation} "${visible(written)}", which the zone table does not declare${note}`, hint, {expected, actual: written});
   };
@@ -95,10 +95,11 @@ function checkZones(read: ReadDataFlows, ctx: Context): void {
 function checkFlowEnds(read: ReadDataFlows, ctx: Context): void {
   const {elements, flows} = read.dataFlows;
   const declared = new Set(elements.map((e) => e.id));
+  if (read.incomplete.has('element')) return;
   for (const flow of flows) {
     for (const [column, relation] of [['From', 'comes from'], ['To', 'goes to']] as const) {
       const written = column === 'From' ? flow.from : flow.to;
-      if (unread(read, flow, column) || declared.has(written) || read.refused.has(written)) continue;
+      if (unread(read, flow, column) || declared.has(written)) continue;
       const {note, hint, expected} = suggestion(written, elements, 'element', `Add a row for "${visible(written)}" to the element table, or name a declared element.`);
       report(ctx, placeOf(read, flow, column), 'dangling-flow', `Flow ${flow.id} ${relation} "${visible(written)}", which the element table does not declare${note}`,
         hint, {expected, actual: written});
@@ -121,7 +122,7 @@ function checkBoundaries(read: ReadDataFlows, ctx: Context): void {
     const from = zoneOf(flow.from);
     const to = zoneOf(flow.to);
     if (!from || !to || from.trust === to.trust) continue;
-    const name = (z: TrustZone) => `${z.id} ${inlineText(z.name)}`;
+    const name = (z: TrustZone) => `${z.id} ("${inlineText(z.name)}")`;
     report(ctx, placeOf(read, flow, 'Boundary'), 'boundary-mismatch',
       `Flow ${flow.id} goes from ${from.trust} zone ${name(from)} to ${to.trust} zone ${name(to)} but its Boundary is "no"`,
       `Write "yes": data that moves between a trusted and an untrusted zone crosses a trust boundary. If it does not, correct the Trust of ${from.id} or ${to.id}.`);
@@ -145,7 +146,7 @@ export function checkThreatFlows(threats: readonly Threat[], read: ReadDataFlows
         continue;
       }
       const declared: ReadonlyArray<{id: string; name: Inline[]}> = kind === 'element' ? read.dataFlows.elements : read.dataFlows.flows.map((f) => ({id: f.id, name: []}));
-      if (declared.some((d) => d.id === id) || read.refused.has(id)) continue;
+      if (declared.some((d) => d.id === id) || read.incomplete.has(kind)) continue;
       const table = kind === 'element' ? 'element table' : 'flow table';
       const {note, hint, expected} = suggestion(id, declared, kind, `Add ${id} to the ${table} of this model, or remove it from Flows.`);
       report(ctx, where, rule, `${kind === 'element' ? 'Element' : 'Flow'} "${id}" in the Flows of ${threat.id} is not in this model's ${table}${note}`,

@@ -58,8 +58,12 @@ export interface ReadDataFlows {
   dataFlows: DataFlows;
   /** Row (zone, element or flow) → where its cells are. */
   places: Map<TrustZone | FlowElement | DataFlow, RowPlaces>;
-  /** IDs written in an ID cell that could not be read (malformed): references to them are not reported again. */
-  refused: Set<string>;
+  /**
+   * Tables with a row or a column that could not be read, or missing: a
+   * reference into one of them may name what was not read, so the rules
+   * that resolve references into it do not run.
+   */
+  incomplete: Set<FlowIdKind>;
 }
 
 /** One row: its ID and cells by column name. */
@@ -71,8 +75,9 @@ interface Row {
 
 export function readDataFlows(section: Section, useCase: string, ctx: Context): ReadDataFlows {
   const prefix = ctx.config.useCases.find((u) => u.id === useCase)?.prefix;
-  const result: ReadDataFlows = {dataFlows: {zones: [], elements: [], flows: []}, places: new Map(), refused: new Set()};
+  const result: ReadDataFlows = {dataFlows: {zones: [], elements: [], flows: []}, places: new Map(), incomplete: new Set()};
   const seen = new Set<FlowIdKind>();
+  let unrecognised = false;
   for (const node of section.nodes) {
     if (node.type === 'html' && node.value.startsWith('<!--')) continue;
     if (node.type === 'paragraph' || node.type === 'definition') continue;
@@ -81,7 +86,10 @@ export function readDataFlows(section: Section, useCase: string, ctx: Context): 
       continue;
     }
     const kind = tableKind(node, ctx);
-    if (!kind) continue;
+    if (!kind) {
+      unrecognised = true;
+      continue;
+    }
     if (seen.has(kind)) {
       report(ctx, node, 'lost-content', `A second ${DATA_FLOW_TABLES[kind].title} in the Data flows section`,
         `Merge its rows into the first ${DATA_FLOW_TABLES[kind].title}: the diagram and the export read one table of each kind.`);
@@ -89,11 +97,15 @@ export function readDataFlows(section: Section, useCase: string, ctx: Context): 
     }
     seen.add(kind);
     node.data = {...node.data, threatModel: {dataFlowTable: kind}};
-    const rows = readRows(node, kind, prefix, useCase, ctx, result.refused);
-    for (const row of rows) readRow(row, kind, result, ctx);
+    const rows = readRows(node, kind, prefix, useCase, ctx);
+    if (!rows || rows.length < node.children.length - 1) result.incomplete.add(kind);
+    for (const row of rows ?? []) readRow(row, kind, result, ctx);
   }
   for (const kind of KINDS) {
-    if (!seen.has(kind)) {
+    if (seen.has(kind)) continue;
+    result.incomplete.add(kind);
+    // A table that starts with another column is most likely this one: that finding says so.
+    if (!unrecognised) {
       const {columns, title} = DATA_FLOW_TABLES[kind];
       report(ctx, section.heading, 'missing-field', `The Data flows section has no ${title}`,
         `Add a table whose header is | ${columns.map((c) => c.name).join(' | ')} |, one row per ${kind}.`);
@@ -121,13 +133,19 @@ function tableKind(table: Table, ctx: Context): FlowIdKind | undefined {
   return undefined;
 }
 
-/** The rows under the header, each with its cells by column, and the findings about header, IDs and cells. */
-function readRows(table: Table, kind: FlowIdKind, prefix: string | undefined, useCase: string, ctx: Context, refused: Set<string>): Row[] {
+/**
+ * The rows under the header with a well-formed ID, each with its cells by
+ * column, and the findings about header, IDs and cells; undefined when a
+ * column is missing.
+ */
+function readRows(table: Table, kind: FlowIdKind, prefix: string | undefined, useCase: string, ctx: Context): Row[] | undefined {
   const {title, columns} = DATA_FLOW_TABLES[kind];
   const [header, ...body] = table.children as [TableRow, ...TableRow[]];
   const names: readonly string[] = columns.map((c) => c.name);
   // Header position → column name; undefined for a column that is not read.
   const byIndex: Array<string | undefined> = [];
+  // Columns a misspelt header was taken for: reported once, as the misspelling.
+  const proposed = new Set<string>();
   header.children.forEach((cell, index) => {
     const written = toString(cell).trim();
     const name = names.find((n) => n.toLowerCase() === written.toLowerCase());
@@ -135,6 +153,7 @@ function readRows(table: Table, kind: FlowIdKind, prefix: string | undefined, us
       byIndex.push(name);
     } else if (!name || name === names[0]) {
       const guess = propose(written, names.slice(1));
+      if (guess) proposed.add(guess);
       report(ctx, cell, 'unknown-field', `Unknown column "${visible(written)}" in the ${title}${guess ? ` (did you mean "${guess}"?)` : ''}`,
         guess ? `Rename it to "${guess}".` : `The columns of the ${title} are ${names.join(', ')}.`,
         {expected: guess ? [guess] : names.slice(1), actual: written});
@@ -147,11 +166,11 @@ function readRows(table: Table, kind: FlowIdKind, prefix: string | undefined, us
     }
   });
   const absent = columns.filter((c) => !('optional' in c) && !byIndex.includes(c.name));
-  for (const column of absent) {
+  for (const column of absent.filter((c) => !proposed.has(c.name))) {
     report(ctx, header, 'missing-field', `The ${title} has no "${column.name}" column`,
       `Add a "${column.name}" column; the columns are ${names.join(', ')}.`);
   }
-  if (absent.length > 0) return [];
+  if (absent.length > 0) return undefined;
 
   const rows: Row[] = [];
   for (const node of body) {
@@ -164,14 +183,14 @@ function readRows(table: Table, kind: FlowIdKind, prefix: string | undefined, us
           'Remove it, or give it a column in the header: the page shows only the columns the header names.');
       }
     });
-    const id = readId(node, cells.get(names[0]!), kind, prefix, useCase, ctx, refused);
+    const id = readId(node, cells.get(names[0]!), kind, prefix, useCase, ctx);
     if (id) rows.push({id, node, cells});
   }
   return rows;
 }
 
 /** The row's ID, if it is well formed. */
-function readId(row: TableRow, cell: TableCell | undefined, kind: FlowIdKind, prefix: string | undefined, useCase: string, ctx: Context, refused: Set<string>): string | undefined {
+function readId(row: TableRow, cell: TableCell | undefined, kind: FlowIdKind, prefix: string | undefined, useCase: string, ctx: Context): string | undefined {
   const written = cell ? toString(cell).trim() : '';
   const example = flowId(prefix ?? 'PREFIX', kind, 1);
   if (written === '') {
@@ -181,13 +200,12 @@ function readId(row: TableRow, cell: TableCell | undefined, kind: FlowIdKind, pr
   }
   if (!FLOW_ID_PATTERN.test(written) || written.split('-').pop()![0] !== FLOW_ID_LETTERS[kind]) {
     const guess = suggestFlowId(written, kind, prefix);
-    report(ctx, cell!, 'malformed-id', `Malformed ${kind} ID "${visible(written)}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
+    report(ctx, contentOf(cell!), 'malformed-id', `Malformed ${kind} ID "${visible(written)}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
       `Use <PREFIX>-${FLOW_ID_LETTERS[kind]}<n>, n from 1 to 999 without a leading zero, e.g. ${example}.`);
-    refused.add(written);
     return undefined;
   }
   if (prefix && !written.startsWith(`${prefix}-`)) {
-    report(ctx, cell!, 'id-prefix', `${capitalise(kind)} ID "${written}" does not use this use case's prefix "${prefix}"`,
+    report(ctx, contentOf(cell!), 'id-prefix', `${capitalise(kind)} ID "${written}" does not use this use case's prefix "${prefix}"`,
       `Rename it to ${prefix}-${written.split('-').pop()} (IDs of use case "${useCase}" start with ${prefix}-).`);
   }
   return written;
@@ -212,12 +230,12 @@ function readRow(row: Row, kind: FlowIdKind, result: ReadDataFlows, ctx: Context
   /** The cell's text; undefined (and a finding) when it is empty or missing and `required`. */
   const raw = (column: string, required = true): string | undefined => {
     const cell = row.cells.get(column);
-    places.cells[column] = cell ? at(cell) : endOf(row.node);
+    places.cells[column] = cell ? at(contentOf(cell)) : endOf(row.node);
     const value = cell ? toString(cell).trim() : '';
     if (value !== '') return value;
     places.unread.add(column);
     if (required) {
-      report(ctx, cell ?? places.cells[column]!, 'missing-field', `${capitalise(what)} has no ${column}`, EMPTY_HINTS[column]!(prefix));
+      report(ctx, places.cells[column]!, 'missing-field', `${capitalise(what)} has no ${column}`, EMPTY_HINTS[column]!(prefix));
     }
     return undefined;
   };
@@ -262,6 +280,14 @@ function readRow(row: Row, kind: FlowIdKind, result: ReadDataFlows, ctx: Context
     result.dataFlows.flows.push(flow);
     result.places.set(flow, places);
   }
+}
+
+/** What a finding about a cell points at: its text, after the pipe and the spaces. */
+function contentOf(cell: TableCell): {position?: TableCell['position']} {
+  const first = cell.children[0];
+  const last = cell.children[cell.children.length - 1];
+  if (!first?.position || !last?.position) return cell;
+  return {position: {start: first.position.start, end: last.position.end}};
 }
 
 /** Where a row ends: a missing cell is reported there. */

@@ -315,6 +315,13 @@ function readFlows(raw: string, id: string, locate: (token: string) => Point, ct
       if (!flows.includes(entry)) flows.push(entry);
       continue;
     }
+    if (ID_PATTERN.test(entry)) {
+      ctx.diagnostics.push(
+        diagnostic(ctx.file, locate(entry), 'malformed-id', `Flows entry "${entry}" in ${id} is a threat ID; Flows names flows and elements`,
+          `Name the threat in Related instead, and list flows and elements in Flows, e.g. ${example}.`),
+      );
+      continue;
+    }
     if (kind === 'zone') {
       ctx.diagnostics.push(
         diagnostic(ctx.file, locate(entry), 'malformed-id', `Flows entry "${entry}" in ${id} is a zone; Flows names flows and elements`,
