@@ -32,7 +32,7 @@ export function toCsv(input: InterchangeInput): string {
     t.status ?? '',
     t.owner ?? '',
     t.reviewBy ?? '',
-    t.summary,
+    oneLine(t.summary),
     t.mitigations.map(plain).join('\n'),
     t.features.join('; '),
     t.related.join('; '),
@@ -41,6 +41,11 @@ export function toCsv(input: InterchangeInput): string {
     threatUrl(input, t),
   ]);
   return [[...CSV_COLUMNS], ...rows].map(csvRow).join('');
+}
+
+/** The file's soft line breaks are not the author's: a cell shows the paragraph on one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
 }
 
 export function csvRow(cells: readonly string[]): string {
