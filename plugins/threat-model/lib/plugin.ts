@@ -13,7 +13,7 @@ import type {LoadContext, OptionValidationContext, Plugin} from '@docusaurus/typ
 import {failBuild} from './fail-build';
 import {usesThreatModelFrontMatter} from './front-matter-hook';
 import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
-import {renderAll, type InterchangeInput} from './interchange';
+import {interchangeLinks, renderAll, type InterchangeInput} from './interchange';
 import {buildGlobalData, buildPageData, pageDataFile, PLUGIN_NAME} from './global-data';
 import type {Config} from './config';
 import {folderDigest, loadThreatModels, loadThreatModelsInParallel, readFolder, type FolderLoadResult, type LoadResult} from './load';
@@ -136,7 +136,7 @@ export default function threatModelPlugin(context: LoadContext, options: Options
       exported = buildExport(current.index, config, permalinks);
       interchange = {index: current.index, config, permalinks, siteUrl: context.siteConfig.url};
       const paths = {exportPath: `${context.baseUrl}${EXPORT_FILE}`, schemaPath: `${context.baseUrl}${EXPORT_SCHEMA_FILE}`};
-      const reference = buildReferenceData(exported, current.index.coverage, paths);
+      const reference = buildReferenceData(exported, current.index.coverage, {...paths, interchange: interchangeLinks(context.baseUrl)});
       actions.addRoute({path: config.site.referencePath, component: '@theme/ThreatModelReference', exact: true, props: {reference}});
       const triage = buildTriageData(exported, {...paths, referencePath: config.site.referencePath});
       actions.addRoute({path: config.site.triagePath, component: '@theme/ThreatModelTriage', exact: true, props: {triage}});
