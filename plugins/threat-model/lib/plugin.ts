@@ -13,6 +13,7 @@ import type {LoadContext, OptionValidationContext, Plugin} from '@docusaurus/typ
 import {failBuild} from './fail-build';
 import {usesThreatModelFrontMatter} from './front-matter-hook';
 import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
+import {interchangeLinks, renderAll, type InterchangeInput} from './interchange';
 import {buildGlobalData, buildPageData, pageDataFile, PLUGIN_NAME} from './global-data';
 import type {Config} from './config';
 import {folderDigest, loadThreatModels, loadThreatModelsInParallel, readFolder, type FolderLoadResult, type LoadResult} from './load';
@@ -66,6 +67,7 @@ export default function threatModelPlugin(context: LoadContext, options: Options
   const production = process.env.NODE_ENV === 'production';
   let latest: FolderLoadResult | undefined;
   let exported: ThreatModelExport | undefined;
+  let interchange: InterchangeInput | undefined;
   let reported = '';
   const lastGood = new Map<string, ThreatModel>();
 
@@ -132,8 +134,9 @@ export default function threatModelPlugin(context: LoadContext, options: Options
         permalinks[useCaseOfFile(doc.source)] = doc.permalink;
       }
       exported = buildExport(current.index, config, permalinks);
+      interchange = {index: current.index, config, permalinks, siteUrl: context.siteConfig.url};
       const paths = {exportPath: `${context.baseUrl}${EXPORT_FILE}`, schemaPath: `${context.baseUrl}${EXPORT_SCHEMA_FILE}`};
-      const reference = buildReferenceData(exported, current.index.coverage, paths);
+      const reference = buildReferenceData(exported, current.index.coverage, {...paths, interchange: interchangeLinks(context.baseUrl)});
       actions.addRoute({path: config.site.referencePath, component: '@theme/ThreatModelReference', exact: true, props: {reference}});
       const triage = buildTriageData(exported, {...paths, referencePath: config.site.referencePath});
       actions.addRoute({path: config.site.triagePath, component: '@theme/ThreatModelTriage', exact: true, props: {triage}});
@@ -148,9 +151,11 @@ export default function threatModelPlugin(context: LoadContext, options: Options
 
     async postBuild({outDir}) {
       treeStore().clear();
-      if (!exported) throw new Error('The threat-model export was not built: allContentLoaded did not run.');
+      if (!exported || !interchange) throw new Error('The threat-model export was not built: allContentLoaded did not run.');
       await fsp.writeFile(path.join(outDir, EXPORT_FILE), `${JSON.stringify(exported, null, 2)}\n`);
       await fsp.writeFile(path.join(outDir, EXPORT_SCHEMA_FILE), `${JSON.stringify(exportJsonSchema(), null, 2)}\n`);
+      // The interchange formats (OTM, Threat Composer, TM-BOM, CSV) beside the JSON export.
+      await Promise.all(renderAll(interchange).map(({file, text}) => fsp.writeFile(path.join(outDir, file), text)));
     },
   };
 }

@@ -28,6 +28,8 @@ export interface ReferenceData {
   /** URL of the JSON export and of its JSON Schema. */
   exportPath: string;
   schemaPath: string;
+  /** The interchange files (OTM, Threat Composer, TM-BOM, CSV), when the build writes them. */
+  interchange?: Array<{label: string; path: string}>;
   useCases: ReferenceUseCase[];
   threats: ReferenceThreat[];
   features: ThreatModelExport['features'];
@@ -39,7 +41,7 @@ export interface ReferenceData {
 export function buildReferenceData(
   exported: ThreatModelExport,
   coverage: ReferenceData['coverage'],
-  paths: {exportPath: string; schemaPath: string},
+  paths: {exportPath: string; schemaPath: string; interchange?: ReferenceData['interchange']},
 ): ReferenceData {
   return {
     runtime: exported.runtime,

@@ -56,6 +56,13 @@ import placeholder from './definitions/placeholder';
 import fileSize from './definitions/file-size';
 import staleReview from './definitions/stale-review';
 import expiredRisk from './definitions/expired-risk';
+import unknownZone from './definitions/unknown-zone';
+import zoneCycle from './definitions/zone-cycle';
+import danglingFlow from './definitions/dangling-flow';
+import boundaryMismatch from './definitions/boundary-mismatch';
+import unknownElement from './definitions/unknown-element';
+import unknownFlow from './definitions/unknown-flow';
+import uncoveredFlow from './definitions/uncovered-flow';
 
 export const RULE_LIST = [
   noFrontMatter,
@@ -110,6 +117,13 @@ export const RULE_LIST = [
   fileSize,
   staleReview,
   expiredRisk,
+  unknownZone,
+  zoneCycle,
+  danglingFlow,
+  boundaryMismatch,
+  unknownElement,
+  unknownFlow,
+  uncoveredFlow,
 ] as const;
 
 export type RuleName = (typeof RULE_LIST)[number]['id'];

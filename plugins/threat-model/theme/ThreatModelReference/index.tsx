@@ -5,7 +5,7 @@
  * split and features → threats. Data comes from route props, built once from
  * the threat-model index by plugins/threat-model/lib/plugin.ts.
  */
-import {memo, type ReactNode} from 'react';
+import {Fragment, memo, type ReactNode} from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import type {ReferenceData} from './shared';
@@ -37,6 +37,7 @@ export default function ReferencePage({reference}: {reference: ReferenceData}): 
           Generated from the {data.useCases.length} threat models: {data.threats.length} threats in all. The same data is
           available as JSON: <a href={reference.exportPath}>threat-models.json</a> (
           <a href={reference.schemaPath}>JSON Schema</a>).
+          {reference.interchange && reference.interchange.length > 0 ? <InterchangeLinks links={reference.interchange} /> : null}
         </p>
         <nav aria-label="On this page">
           <ul>
@@ -56,5 +57,21 @@ export default function ReferencePage({reference}: {reference: ReferenceData}): 
         <FeatureList data={data} />
       </main>
     </Layout>
+  );
+}
+
+/** The interchange files, after the JSON export: "For other tools: OTM, Threat Composer, TM-BOM and CSV." */
+function InterchangeLinks({links}: {links: NonNullable<ReferenceData['interchange']>}): ReactNode {
+  return (
+    <>
+      {' For other threat-modelling tools and spreadsheets: '}
+      {links.map((link, i) => (
+        <Fragment key={link.path}>
+          {i === 0 ? '' : i === links.length - 1 ? ' and ' : ', '}
+          <a href={link.path}>{link.label}</a>
+        </Fragment>
+      ))}
+      .
+    </>
   );
 }
