@@ -4,6 +4,7 @@ import {darkCodeTheme, lightCodeTheme} from './src/theme/prism-themes';
 import contentConfig from './threat-model.config';
 import {threatModelSite} from './plugins/threat-model/index';
 import {ssrTemplate} from './src/plugins/perf/ssrTemplate';
+import perfPlugin from './src/plugins/perf/index';
 
 /** Where the project's source lives: navbar, footer and "Edit this page". */
 const repoUrl = process.env.SITE_REPO_URL ?? 'https://github.com/threat-model-site/threat-model-site';
@@ -54,7 +55,8 @@ const config: Config = {
     ],
   ],
 
-  plugins: threatModels.plugins,
+  // The main bundle is evaluated in several tasks: see src/plugins/perf/clientEntry.ts.
+  plugins: [...threatModels.plugins, perfPlugin],
 
   clientModules: ['./src/clientModules/searchA11y.ts'],
 
