@@ -1,6 +1,6 @@
 /**
  * The site's client entry: Docusaurus's own `clientEntry` (which renders and
- * hydrates the page), preceded by the largest parts of what it imports, each
+ * hydrates the page), preceded by the largest parts of what it imports (React, the router, the client modules, the routes), each
  * evaluated in its own task (see runInTasks.ts).
  *
  * Evaluating the main bundle's modules was one task of about 240 ms on
@@ -16,7 +16,6 @@ import {runInTasks} from './runInTasks';
 void runInTasks([
   () => import(/* webpackMode: "eager" */ 'react-dom/client'),
   () => import(/* webpackMode: "eager" */ 'react-router-dom'),
-  () => import(/* webpackMode: "eager" */ 'prism-react-renderer'),
   () => import(/* webpackMode: "eager" */ '@generated/client-modules'),
   () => import(/* webpackMode: "eager" */ '@generated/routes'),
   () => import(/* webpackMode: "eager" */ '@docusaurus/core/lib/client/App'),
