@@ -5,6 +5,7 @@ import contentConfig from './threat-model.config';
 import {threatModelSite} from './plugins/threat-model/index';
 import {ssrTemplate} from './src/plugins/perf/ssrTemplate';
 import {searchSite} from './src/plugins/search';
+import perfPlugin from './src/plugins/perf/index';
 
 /** Where the project's source lives: navbar, footer and "Edit this page". */
 const repoUrl = process.env.SITE_REPO_URL ?? 'https://github.com/threat-model-site/threat-model-site';
@@ -59,8 +60,9 @@ const config: Config = {
     ...threatModels.plugins,
     // Pagefind search: the navbar box, /search, and the index written after the build.
     searchSite({useCases: threatModels.config.useCases}),
+    // The main bundle is evaluated in several tasks: see src/plugins/perf/clientEntry.ts.
+    perfPlugin,
   ],
-
 
   themeConfig: {
     colorMode: {respectPrefersColorScheme: true},

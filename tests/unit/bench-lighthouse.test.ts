@@ -275,7 +275,7 @@ function runLoader(visibilityState: 'visible' | 'hidden') {
   return {appended, frames, timers};
 }
 
-test('loader: a visible page inserts the scripts after the next frame, in order and not async, once', () => {
+test('loader: without paint timing, a visible page inserts the scripts after the next frame, in order and not async, once', () => {
   const {appended, frames, timers} = runLoader('visible');
   assert.deepEqual(appended, []);
   assert.deepEqual(timers.map((t) => t.ms), [SCRIPT_FALLBACK_MS]);
@@ -286,6 +286,68 @@ test('loader: a visible page inserts the scripts after the next frame, in order 
   assert.deepEqual(appended, [{src: '/a.js', async: false}, {src: '/b.js', async: false}]);
   timers[0]!.fn();
   assert.equal(appended.length, 2);
+});
+
+/** A PerformanceObserver that supports `paint` entries and hands the test its callback. */
+function paintObserver() {
+  const observers: Array<{callback: (list: {getEntriesByName: (name: string) => unknown[]}, observer: {disconnect: () => void}) => void; options: unknown; disconnected: boolean}> = [];
+  class FakeObserver {
+    static supportedEntryTypes = ['paint', 'longtask'];
+    private readonly record: (typeof observers)[number];
+    constructor(callback: (typeof observers)[number]['callback']) {
+      this.record = {callback, options: undefined, disconnected: false};
+      observers.push(this.record);
+    }
+    observe(options: unknown) {
+      this.record.options = options;
+    }
+    disconnect() {
+      this.record.disconnected = true;
+    }
+  }
+  return {FakeObserver, observers};
+}
+
+test('loader: with paint timing, the scripts wait for the first contentful paint, not for a frame', () => {
+  const {FakeObserver, observers} = paintObserver();
+  const appended: Array<{src: string; async: boolean}> = [];
+  const frames: Array<() => void> = [];
+  const timers: Array<{fn: () => void; ms: number}> = [];
+  vm.runInNewContext(`${SCRIPT_LOADER}(["/a.js","/b.js"])`, {
+    document: {visibilityState: 'visible', createElement: () => ({src: '', async: true}), head: {appendChild: (s: {src: string; async: boolean}) => appended.push({...s})}},
+    requestAnimationFrame: (fn: () => void) => frames.push(fn),
+    setTimeout: (fn: () => void, ms: number) => timers.push({fn, ms}),
+    PerformanceObserver: FakeObserver,
+  });
+  assert.equal(frames.length, 0);
+  assert.equal(observers.length, 1);
+  assert.equal(JSON.stringify(observers[0]!.options), JSON.stringify({type: 'paint', buffered: true}));
+  const observer = {disconnect: () => (observers[0]!.disconnected = true)};
+  observers[0]!.callback({getEntriesByName: (name) => (name === 'first-paint' ? [{}] : [])}, observer);
+  assert.deepEqual(timers.map((t) => t.ms), [SCRIPT_FALLBACK_MS]);
+  assert.equal(observers[0]!.disconnected, false);
+  observers[0]!.callback({getEntriesByName: (name) => (name === 'first-contentful-paint' ? [{}] : [])}, observer);
+  assert.equal(observers[0]!.disconnected, true);
+  assert.deepEqual(timers.map((t) => t.ms), [SCRIPT_FALLBACK_MS, 0]);
+  assert.deepEqual(appended, []);
+  timers[1]!.fn();
+  assert.deepEqual(appended, [{src: '/a.js', async: false}, {src: '/b.js', async: false}]);
+  timers[0]!.fn();
+  assert.equal(appended.length, 2);
+});
+
+test('loader: a PerformanceObserver without paint entries falls back to the next frame', () => {
+  class NoPaint {
+    static supportedEntryTypes = ['longtask'];
+  }
+  const frames: Array<() => void> = [];
+  vm.runInNewContext(`${SCRIPT_LOADER}(["/a.js"])`, {
+    document: {visibilityState: 'visible', createElement: () => ({src: '', async: true}), head: {appendChild: () => {}}},
+    requestAnimationFrame: (fn: () => void) => frames.push(fn),
+    setTimeout: () => {},
+    PerformanceObserver: NoPaint,
+  });
+  assert.equal(frames.length, 1);
 });
 
 test('loader: without a frame, the fallback timer inserts them; a hidden page inserts them at once', () => {
