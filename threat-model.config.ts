@@ -6,7 +6,19 @@
  * Adding a use case is one entry in `useCases` plus one file,
  * `threat-models/<id>.md` (`npm run new -- <id>` writes it).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import {defineConfig} from './plugins/threat-model/lib/define-config';
+
+/**
+ * The Node.js vulnerability database snapshot is not in the repository: it
+ * is the security working group's data, and a clone fetches it with
+ * `npm run refresh-cve-db -- /path/to/security-wg`. Where it is, every cited
+ * CVE is checked against it and the pages show each CVE's severity and fixed
+ * releases; where it is not, the site builds as it did without evidence.
+ */
+const CVE_DATABASE = 'data/nodejs-vuln-core';
+const hasCveDatabase = fs.existsSync(path.join(__dirname, CVE_DATABASE, 'snapshot.json'));
 
 export default defineConfig({
   runtime: 'Node.js',
@@ -15,6 +27,16 @@ export default defineConfig({
   policy: {label: 'SECURITY.md', url: 'https://github.com/nodejs/node/blob/{revision}/SECURITY.md'},
   // Each severity badge links to the rubric that defines the levels.
   severityRubric: '/docs/contributing#severity-rubric',
+  // Every cited CVE is looked up in a dated snapshot of the Node.js vulnerability database
+  // (`npm run refresh-cve-db` writes it); CVEs of other products are declared with their product.
+  ...(hasCveDatabase ? {evidence: {
+    cveDatabase: CVE_DATABASE,
+    otherProducts: {
+      'CVE-2025-30066': 'tj-actions/changed-files (GitHub Action)',
+      'CVE-2025-30154': 'reviewdog/action-setup (GitHub Action)',
+      'CVE-2026-45321': '@tanstack/* npm packages',
+    },
+  }} : {}),
   useCases: [
     {id: 'server', label: 'Server', prefix: 'SRV'},
     {id: 'desktop', label: 'Desktop application', prefix: 'DSK'},

@@ -12,6 +12,8 @@
  *      plain (and vs a plain docs page of the same build);
  *   e. the /reference page with 10,000 threats in Chromium: filter change →
  *      updated table; HTML and data size;
+ *   f. evidence: the check of the site's own models with the CVE database
+ *      against the same check without it (bench/evidence.ts);
  *   lighthouse. Lighthouse mobile performance of this site's pages vs a stock
  *      Docusaurus site, both built in the same run (bench/lighthouse.ts); not
  *      in the default set. Alone, it writes bench/results/lighthouse-<date>.md.
@@ -19,14 +21,15 @@
  * Writes bench/results/latest.{md,json} (full) or bench/.work/quick.{md,json}
  * (--quick). Exits 1 if a stage crashed; a missed goal is reported, not fatal.
  *
- * Options: --quick, --stages a,b,c,d,e,lighthouse (subset; also by name: check,
- *   overhead, scale, weight, reference), --keep (keep quick
+ * Options: --quick, --stages a,b,c,d,e,f,lighthouse (subset; also by name: check,
+ *   overhead, scale, weight, reference, evidence), --keep (keep quick
  * sites), --runs N (Lighthouse runs per page, default 3, 1 with --quick).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {formatCheckResult, runCheckBench, CHECK_GOAL, type CheckBenchResult} from './check';
+import {formatEvidenceResult, runEvidenceBench, EVIDENCE_GOAL, type EvidenceBenchResult} from './evidence';
 import {buildSite, writeSite, type BuildRun, type Site, type SiteSpec} from './site';
 import {measureReference, FILTER_GOAL_MS, type ReferenceResult} from './reference';
 import {pageWeight, weightDiff, type PageWeight} from './weight';
@@ -109,6 +112,7 @@ interface Results {
   errors: Array<{stage: string; message: string}>;
   stages: {
     check?: CheckBenchResult;
+    evidence?: EvidenceBenchResult;
     overhead?: {files: number; threats: number; runs: BuildRun[]};
     scale?: {small: {files: number; runs: BuildRun[]}; large: {files: number; runs: BuildRun[]}};
     weight?: {threatPage: PageWeight; samePagePlain: PageWeight; plainDocsPage: PageWeight; plainDocsPagePlainBuild: PageWeight; diff: Array<{asset: string; gzipDelta: number}>};
@@ -218,6 +222,18 @@ async function stageCheck(p: Plan, r: Results): Promise<void> {
   } finally {
     if (root && !keep) fs.rmSync(root, {recursive: true, force: true});
   }
+}
+
+function stageEvidence(p: Plan, r: Results): void {
+  const e = runEvidenceBench(p.mode === 'quick' ? 3 : 15);
+  process.stdout.write(`${formatEvidenceResult(e)}\n`);
+  r.stages.evidence = e;
+  r.figures.push(ratioFigure({
+    id: 'evidence', stage: 'f', figure: `Check of the site's ${e.files} models with the CVE database (${e.cves} CVE IDs), median of ${e.runs}`,
+    value: e.withMedian, unit: 'ms', baseline: 'the same check without evidence', baselineValue: e.withoutMedian,
+    goal: `≤ ${EVIDENCE_GOAL}×`, goalRatio: EVIDENCE_GOAL,
+    note: `runs alternate after a warm-up, full GC before each; median ratio of each run's pair ${e.pairedRatio}×; reading and validating the database alone: ${fmtMs(e.readMedian)}`,
+  }));
 }
 
 async function stageOverhead(p: Plan, r: Results, sites: {tm?: Site; plain?: Site}): Promise<void> {
@@ -388,7 +404,7 @@ let keep = false;
 class UsageError extends Error {}
 
 /** Stages by letter, and by the names the docs use for them. */
-const STAGE_NAMES: Record<string, string> = {check: 'a', overhead: 'b', scale: 'c', weight: 'd', reference: 'e', lighthouse: 'lighthouse'};
+const STAGE_NAMES: Record<string, string> = {check: 'a', overhead: 'b', scale: 'c', weight: 'd', reference: 'e', evidence: 'f', lighthouse: 'lighthouse'};
 
 function stageSet(list: string): Set<string> {
   const known = new Set(Object.values(STAGE_NAMES));
@@ -413,7 +429,7 @@ async function main(): Promise<number> {
     strict: true,
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run bench -- [--quick] [--stages a,b,c,d,e,lighthouse] [--keep] [--runs N]\n  Stages by name: check (a), overhead (b), scale (c), weight (d), reference (e), lighthouse.\n');
+    process.stdout.write('Usage: npm run bench -- [--quick] [--stages a,b,c,d,e,f,lighthouse] [--keep] [--runs N]\n  Stages by name: check (a), overhead (b), scale (c), weight (d), reference (e), evidence (f), lighthouse.\n');
     return 0;
   }
   keep = values.keep;
@@ -439,6 +455,7 @@ async function main(): Promise<number> {
   const sites: {tm?: Site; plain?: Site} = {};
   const stages: Array<[string, string, () => Promise<void> | void]> = [
     ['a', 'check vs bare parse', () => stageCheck(p, r)],
+    ['f', 'check with the CVE database vs without', () => stageEvidence(p, r)],
     ['b', 'build overhead', () => stageOverhead(p, r, sites)],
     ['d', 'page weight', () => stageWeight(p, r, sites)],
     ['e', 'reference page at scale', () => stageReference(p, r, sites)],

@@ -25,6 +25,18 @@ declare module '@theme/ThreatModelRelated' {
   export default function ThreatModelRelated(props: Props): ReactNode;
 }
 
+declare module '@theme/ThreatModelCve' {
+  import type {ReactNode} from 'react';
+
+  export interface Props {
+    /** The CVE ID, e.g. `CVE-2024-27982`. */
+    id: string;
+    /** The page's data module. */
+    data: import('docusaurus-plugin-threat-model/client').ThreatModelPageData;
+  }
+  export default function ThreatModelCve(props: Props): ReactNode;
+}
+
 declare module '@theme/ThreatModelReferencedBy' {
   import type {ReactNode} from 'react';
 

@@ -2,7 +2,9 @@
  * Fixture cases: `tests/fixtures/<case>/` holds the files the case changes
  * in the shared valid set (`tests/fixtures/shared/`), and, in `without.txt`,
  * the shared files it leaves out; `tests/fixtures/<case>/expected.txt` is the
- * exact text report of `check`.
+ * exact text report of `check`. A case with its own `threat-model.config.ts`
+ * is checked with it (the evidence cases name the shared excerpt of the CVE
+ * database); every other case with `tests/fixtures/threat-model.config.ts`.
  * `valid` must be clean; every other case is named after the one rule it
  * triggers. Every rule has a case here or in the contributed corpus
  * (`contributed.test.ts` checks that). Run with `UPDATE=1` to rewrite the
@@ -33,7 +35,8 @@ async function check(name: string, format = 'text') {
   let stderr = '';
   const cwd = materialise(path.join(root, name));
   after(() => fs.rmSync(cwd, {recursive: true, force: true}));
-  const code = await runCheck(['threat-models', '--config', config, '--format', format], {
+  const own = path.join(root, name, 'threat-model.config.ts');
+  const code = await runCheck(['threat-models', '--config', fs.existsSync(own) ? own : config, '--format', format], {
     cwd,
     today: FIXTURE_TODAY,
     stdout: (text) => {

@@ -10,12 +10,12 @@ import {RULES_DOC} from '../../plugins/threat-model/lib/rules/define';
 import {RULE_LIST, RULES} from '../../plugins/threat-model/lib/rules/registry';
 
 test('rule registry', async (t) => {
-  await t.test('should list fifty-two rules, each id once, starting with the front matter and ending with the calendar rules', () => {
+  await t.test('should list fifty-five rules, each id once, starting with the front matter and ending with the calendar and evidence rules', () => {
     const ids = RULE_LIST.map((r) => r.id);
-    assert.equal(ids.length, 52);
+    assert.equal(ids.length, 55);
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(ids.slice(0, 3), ['no-front-matter', 'yaml-syntax', 'invalid-front-matter']);
-    assert.deepEqual(ids.slice(-3), ['file-size', 'stale-review', 'expired-risk']);
+    assert.deepEqual(ids.slice(-5), ['stale-review', 'expired-risk', 'impossible-cve', 'unknown-cve', 'cve-after-snapshot']);
   });
 
   await t.test('should name rules in lowercase words joined by dashes', () => {
@@ -35,8 +35,8 @@ test('rule registry', async (t) => {
     }
   });
 
-  await t.test('should make only section order, a covered not-applicable category and a stale review warnings', () => {
-    assert.deepEqual(RULE_LIST.filter((r) => r.severity !== 'error').map((r) => r.id), ['section-order', 'not-applicable-covered', 'stale-review']);
+  await t.test('should make only section order, a covered not-applicable category, a stale review and a CVE newer than the snapshot warnings', () => {
+    assert.deepEqual(RULE_LIST.filter((r) => r.severity !== 'error').map((r) => r.id), ['section-order', 'not-applicable-covered', 'stale-review', 'cve-after-snapshot']);
     assert.equal(RULES['duplicate-id'].severity, 'error');
   });
 

@@ -80,6 +80,39 @@ export const DataFlowsSchema = z.object({
   uncoveredFlows: z.enum(['warning', 'error']).default('warning'),
 });
 
+/** A CVE ID as the reference reader accepts it: `CVE-YYYY-NNNN`, four or more digits. */
+const CveIdSchema = z.string().regex(/^CVE-\d{4}-\d{4,}$/, 'use a CVE ID, CVE-YYYY-NNNN');
+
+/**
+ * Where the check finds evidence for what the models cite. With it, every
+ * CVE a threat cites must be in the runtime's vulnerability database or be
+ * declared as another product's, and the pages show each CVE's severity and
+ * fixed releases from it.
+ */
+export const EvidenceSchema = z.strictObject({
+  /**
+   * Folder of a snapshot of the Node.js vulnerability database (`vuln/core`
+   * of nodejs/security-wg, with its `snapshot.json`), relative to the site
+   * root, e.g. `data/nodejs-vuln-core`. The check fails with the path when it
+   * is missing or not in that shape.
+   */
+  cveDatabase: z.string().min(1).refine((p) => !/^([/\\]|[A-Za-z]:)/.test(p), 'use a path relative to the site root'),
+  /**
+   * CVEs that threats cite but that belong to another product (a GitHub
+   * Action, an npm package, a library the runtime does not ship), each with
+   * the product's name: declared once here, so that every other cited CVE
+   * must be in the database. Default: none.
+   */
+  otherProducts: z.record(z.string(), z.string().trim().min(1, 'name the product the CVE belongs to'))
+    .superRefine((products, ctx) => {
+      // Checked here rather than as the record's key schema, whose error would not say what a key must be.
+      for (const id of Object.keys(products)) {
+        if (!CveIdSchema.safeParse(id).success) ctx.addIssue({code: 'custom', path: [id], message: 'use a CVE ID, CVE-YYYY-NNNN'});
+      }
+    })
+    .default({}),
+});
+
 export const ConfigSchema = z.object({
   /** Name of the runtime the model describes, e.g. "Node.js". */
   runtime: z.string().min(1),
@@ -100,6 +133,8 @@ export const ConfigSchema = z.object({
    * each severity badge on a threat page links to it.
    */
   severityRubric: z.string().regex(/^\/[^\s]*$/, 'use a URL path that starts with /').optional(),
+  /** Evidence the check tests citations against (a CVE database). Default: none, and cited CVEs are not looked up. */
+  evidence: EvidenceSchema.optional(),
   /** The site around the threat models; the defaults fit a standard Docusaurus site. */
   site: SiteSchema.default(SiteSchema.parse({})),
 });
@@ -108,6 +143,7 @@ export type UseCase = z.infer<typeof UseCaseSchema>;
 export type Feature = z.infer<typeof FeatureSchema>;
 export type SiteLayout = z.infer<typeof SiteSchema>;
 export type Policy = z.infer<typeof PolicySchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 

@@ -13,6 +13,7 @@
  *
  * Browser-safe: no Node.js imports.
  */
+import type {CveDatabase} from './evidence';
 import type {ThreatModelExport} from './export';
 import {responsibilityCounts} from './present';
 import type {ThreatIndex} from './types';
@@ -59,6 +60,19 @@ export interface ThreatModelPageData {
   threats: Record<string, {title: string; url: string}>;
   /** Threat ID (of this page) → IDs of threats in other use cases whose Related names it. */
   backlinks: Record<string, string[]>;
+  /**
+   * With a CVE database configured: CVE ID → what the database says of it,
+   * for every CVE the page's threats cite that the database has.
+   */
+  cves?: Record<string, PageCve>;
+}
+
+/** A cited CVE as its threat's References show it. */
+export interface PageCve {
+  /** The advisory's severity: critical, high, medium, low or unknown. */
+  severity: string;
+  /** First fixed release of each line, lowest first. */
+  patched: string[];
 }
 
 /** File name of a page's data module, from the threat-model file's name (`server.md`). */
@@ -91,10 +105,11 @@ export function buildGlobalData(
 }
 
 /** The data module of the page of `file`; empty when the file has no model (it has errors). */
-export function buildPageData(index: ThreatIndex, file: string, permalinks: Record<string, string>): ThreatModelPageData {
+export function buildPageData(index: ThreatIndex, file: string, permalinks: Record<string, string>, evidence?: CveDatabase): ThreatModelPageData {
   const model = index.models.find((m) => m.file === file);
   const data: ThreatModelPageData = {threats: {}, backlinks: {}};
   if (!model) return data;
+  if (evidence) data.cves = pageCves(model.threats.flatMap((t) => t.references), evidence);
   const add = (id: string) => {
     const location = index.locations[id];
     const permalink = location ? permalinks[location.useCase] : undefined;
@@ -108,4 +123,14 @@ export function buildPageData(index: ThreatIndex, file: string, permalinks: Reco
     for (const id of sources) add(id);
   }
   return data;
+}
+
+/** What the database says of each cited CVE it has (the same reading the check used). */
+function pageCves(references: ReadonlyArray<{kind: string; text: string}>, evidence: CveDatabase): Record<string, PageCve> {
+  const cves: Record<string, PageCve> = {};
+  for (const r of references) {
+    const record = r.kind === 'cve' ? evidence.records[r.text] : undefined;
+    if (record) cves[r.text] = {severity: record.severity, patched: record.patched};
+  }
+  return cves;
 }

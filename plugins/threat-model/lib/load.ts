@@ -8,10 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Config} from './config';
 import {compareDiagnostics, diagnostic, type Diagnostic} from './diagnostics';
+import {checkOtherProducts, readCveDatabase, type CveDatabase} from './evidence';
 import {buildIndex} from './model-index';
 import {parseThreatModel, type ParseResult} from './parse';
 import {parseAll, type ParseJob, type PoolOptions} from './parse-pool';
 import {contentDigest, openParseCache, type ParseCache} from './parse-cache';
+import {checkEvidence} from './rules/evidence';
 import {checkDuplicateDataFlowIds, checkDuplicateIds} from './rules/ids';
 import {checkLinks} from './rules/links';
 import {checkRelated} from './rules/related';
@@ -34,6 +36,8 @@ export interface LoadResult {
    * from its compilation; these are the ones only the plugin can report.
    */
   crossFile: Diagnostic[];
+  /** The CVE database the check used (`evidence.cveDatabase`), for the pages to show; absent without one. */
+  evidence?: CveDatabase;
 }
 
 export interface SourceFile {
@@ -69,21 +73,21 @@ export interface FolderLoadResult extends LoadResult {
 
 /** Load `dir` (absolute, or relative to `cwd`). */
 export function loadThreatModels(dir: string, config: Config, cwd = process.cwd(), options: LoadOptions = {}): FolderLoadResult {
-  const {folder, resolved, cache} = open(dir, config, cwd, options);
-  const result = analyze(folder.sources, resolved, cache, readSite(cwd, resolved), folder.findings, options.trees, options.today);
+  const {folder, resolved, cache, evidence} = open(dir, config, cwd, options);
+  const result = analyze(folder.sources, resolved, cache, readSite(cwd, resolved), folder.findings, options.trees, options.today, evidence);
   cache?.save();
   return {...result, digest: folderDigest(folder)};
 }
 
 /** `loadThreatModels`, parsing a large folder on several threads. */
 export async function loadThreatModelsInParallel(dir: string, config: Config, cwd = process.cwd(), options: LoadOptions & Pick<AnalyzeOptions, 'pool'> = {}): Promise<FolderLoadResult> {
-  const {folder, resolved, cache} = open(dir, config, cwd, options);
-  const result = await analyzeInParallel(folder.sources, resolved, {cache, site: readSite(cwd, resolved), findings: folder.findings, trees: options.trees, pool: options.pool, today: options.today});
+  const {folder, resolved, cache, evidence} = open(dir, config, cwd, options);
+  const result = await analyzeInParallel(folder.sources, resolved, {cache, site: readSite(cwd, resolved), findings: folder.findings, trees: options.trees, pool: options.pool, today: options.today, evidence});
   cache?.save();
   return {...result, digest: folderDigest(folder)};
 }
 
-function open(dir: string, config: Config, cwd: string, options: LoadOptions): {folder: Folder; resolved: Config; cache?: ParseCache} {
+function open(dir: string, config: Config, cwd: string, options: LoadOptions): {folder: Folder; resolved: Config; cache?: ParseCache; evidence?: CveDatabase} {
   const absolute = path.resolve(cwd, dir);
   let folder: Folder;
   try {
@@ -93,7 +97,9 @@ function open(dir: string, config: Config, cwd: string, options: LoadOptions): {
   }
   const resolved = {...config, dir: toPosix(path.relative(cwd, absolute)) || '.'};
   const cache = options.cacheFile ? openParseCache(options.cacheFile, resolved) : undefined;
-  return {folder, resolved, cache};
+  const evidence = config.evidence ? readCveDatabase(cwd, config.evidence.cveDatabase) : undefined;
+  if (evidence) checkOtherProducts(evidence, config.evidence!.otherProducts);
+  return {folder, resolved, cache, evidence};
 }
 
 /**
@@ -102,8 +108,9 @@ function open(dir: string, config: Config, cwd: string, options: LoadOptions): {
  * @param findings Findings about the folder itself, from `readFolder`.
  * @param trees Where to keep each parsed tree for the page compiler.
  * @param today The date review ages are measured against (see `resolveToday`).
+ * @param evidence The CVE database cited CVEs are checked against (`readCveDatabase`).
  */
-export function analyze(sources: SourceFile[], config: Config, cache?: ParseCache, site?: SiteFiles, findings: Diagnostic[] = [], trees?: TreeStore, today?: string): LoadResult {
+export function analyze(sources: SourceFile[], config: Config, cache?: ParseCache, site?: SiteFiles, findings: Diagnostic[] = [], trees?: TreeStore, today?: string, evidence?: CveDatabase): LoadResult {
   const {texts, diagnostics} = sortSources(sources, findings);
   const results = new Map<string, ParseResult>();
   for (const {file, text} of texts) {
@@ -115,7 +122,7 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
     }
     results.set(file, result);
   }
-  return crossCheck(sources, texts, results, diagnostics, config, site, today);
+  return crossCheck(sources, texts, results, diagnostics, config, site, today, evidence);
 }
 
 /**
@@ -123,7 +130,7 @@ export function analyze(sources: SourceFile[], config: Config, cache?: ParseCach
  * threads (`parse-pool.ts`): the same result, sooner on a large folder.
  */
 export async function analyzeInParallel(sources: SourceFile[], config: Config, options: AnalyzeOptions = {}): Promise<LoadResult> {
-  const {cache, site, findings = [], trees, pool, today} = options;
+  const {cache, site, findings = [], trees, pool, today, evidence} = options;
   const {texts, diagnostics} = sortSources(sources, findings);
   const results = new Map<string, ParseResult>();
   const misses: Array<ParseJob & {digest: string}> = [];
@@ -139,7 +146,7 @@ export async function analyzeInParallel(sources: SourceFile[], config: Config, o
     cache?.set(file, digest, result);
     results.set(file, result);
   }
-  return crossCheck(sources, texts, results, diagnostics, config, site, today);
+  return crossCheck(sources, texts, results, diagnostics, config, site, today, evidence);
 }
 
 export interface AnalyzeOptions {
@@ -154,6 +161,8 @@ export interface AnalyzeOptions {
   pool?: Omit<PoolOptions, 'trees'>;
   /** The date review ages are measured against, `YYYY-MM-DD` (default: see `resolveToday`). */
   today?: string;
+  /** The CVE database cited CVEs are checked against (`readCveDatabase`). */
+  evidence?: CveDatabase;
 }
 
 /** The Markdown texts to parse, and findings for every file that is not one. */
@@ -192,7 +201,7 @@ function sortSources(sources: SourceFile[], findings: Diagnostic[]): {texts: Par
 }
 
 /** Each file's own findings, then the rules across files, over the files' readings in folder order. */
-function crossCheck(sources: SourceFile[], texts: ParseJob[], results: Map<string, ParseResult>, findings: Diagnostic[], config: Config, site?: SiteFiles, today?: string): LoadResult {
+function crossCheck(sources: SourceFile[], texts: ParseJob[], results: Map<string, ParseResult>, findings: Diagnostic[], config: Config, site?: SiteFiles, today?: string, evidence?: CveDatabase): LoadResult {
   const diagnostics = [...findings];
   const ownFindings = new Set<Diagnostic>();
   const models: ThreatModel[] = [];
@@ -217,9 +226,10 @@ function crossCheck(sources: SourceFile[], texts: ParseJob[], results: Map<strin
     ...checkLinks(index.models, config, site, files),
     ...checkReviewAge(index.models, config, new Map(texts.map((t) => [t.file, t.text])), resolveToday(today)),
     ...checkRiskReviews(index.models, resolveToday(today)),
+    ...checkEvidence(index.models, config, evidence, resolveToday(today)),
   ];
   const sorted = all.sort(compareDiagnostics);
-  return {index, diagnostics: sorted, files, crossFile: sorted.filter((d) => !ownFindings.has(d))};
+  return {index, diagnostics: sorted, files, crossFile: sorted.filter((d) => !ownFindings.has(d)), ...(evidence ? {evidence} : {})};
 }
 
 /**

@@ -109,7 +109,9 @@ export default function threatModelPlugin(context: LoadContext, options: Options
     configureWebpack: () => ({resolve: {alias: {[`${PLUGIN_NAME}/client$`]: path.join(ROOT, 'client')}}}),
 
     getPathsToWatch() {
-      return [path.join(folder, '**/*')];
+      // The CVE database too: a refresh changes what the pages show of each CVE.
+      const evidence = config.evidence ? [path.join(path.resolve(context.siteDir, config.evidence.cveDatabase), '*.json')] : [];
+      return [path.join(folder, '**/*'), ...evidence];
     },
 
     async loadContent() {
@@ -136,7 +138,7 @@ export default function threatModelPlugin(context: LoadContext, options: Options
       exported = buildExport(current.index, config, permalinks);
       interchange = {index: current.index, config, permalinks, siteUrl: context.siteConfig.url};
       const paths = {exportPath: `${context.baseUrl}${EXPORT_FILE}`, schemaPath: `${context.baseUrl}${EXPORT_SCHEMA_FILE}`};
-      const reference = buildReferenceData(exported, current.index.coverage, {...paths, interchange: interchangeLinks(context.baseUrl)});
+      const reference = buildReferenceData(exported, current.index.coverage, {...paths, interchange: interchangeLinks(context.baseUrl)}, current.evidence);
       actions.addRoute({path: config.site.referencePath, component: '@theme/ThreatModelReference', exact: true, props: {reference}});
       const triage = buildTriageData(exported, {...paths, referencePath: config.site.referencePath});
       actions.addRoute({path: config.site.triagePath, component: '@theme/ThreatModelTriage', exact: true, props: {triage}});
@@ -145,7 +147,7 @@ export default function threatModelPlugin(context: LoadContext, options: Options
       await Promise.all(
         current.files
           .filter((file) => file.endsWith('.md'))
-          .map((file) => actions.createData(pageDataFile(path.posix.basename(file)), JSON.stringify(buildPageData(current.index, file, permalinks)))),
+          .map((file) => actions.createData(pageDataFile(path.posix.basename(file)), JSON.stringify(buildPageData(current.index, file, permalinks, current.evidence)))),
       );
     },
 

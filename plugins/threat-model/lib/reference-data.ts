@@ -5,6 +5,8 @@
  * threat pages. Each use case carries its review state (status, last
  * review, owners, policy revision), which the page shows per model.
  */
+import {buildCveCoverage, type CveCoverage} from './cve-coverage';
+import type {CveDatabase} from './evidence';
 import type {ThreatModelExport} from './export';
 import type {CoverageCell} from './types';
 
@@ -35,14 +37,21 @@ export interface ReferenceData {
   features: ThreatModelExport['features'];
   /** use case → STRIDE category → cell. */
   coverage: Record<string, Record<string, CoverageCell>>;
+  /** With a CVE database configured: how many of its CVEs the threats cite, and the rest by year. */
+  cves?: CveCoverage;
 }
 
-/** The reference page's props from the export and the index's coverage. */
+/**
+ * The reference page's props from the export and the index's coverage.
+ * @param evidence The CVE database the check used, when the site has one.
+ */
 export function buildReferenceData(
   exported: ThreatModelExport,
   coverage: ReferenceData['coverage'],
   paths: {exportPath: string; schemaPath: string; interchange?: ReferenceData['interchange']},
+  evidence?: CveDatabase,
 ): ReferenceData {
+  const cited = exported.models.flatMap((m) => m.threats.flatMap((t) => t.references.filter((r) => r.kind === 'cve').map((r) => r.text)));
   return {
     runtime: exported.runtime,
     ...paths,
@@ -54,6 +63,7 @@ export function buildReferenceData(
     ),
     features: exported.features,
     coverage,
+    ...(evidence ? {cves: buildCveCoverage(evidence, cited)} : {}),
   };
 }
 

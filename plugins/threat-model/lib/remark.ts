@@ -255,7 +255,7 @@ function responsibilitySummary(model: ThreatModel, config: Config, referencePath
 const DATA = 'threatModelData';
 
 /** Theme components that pages use for what comes from other files. */
-const COMPONENTS = {related: 'ThreatModelRelated', referencedBy: 'ThreatModelReferencedBy'} as const;
+const COMPONENTS = {related: 'ThreatModelRelated', referencedBy: 'ThreatModelReferencedBy', cve: 'ThreatModelCve'} as const;
 type ComponentName = (typeof COMPONENTS)[keyof typeof COMPONENTS];
 
 /** Decorates the threats and returns the theme components the page now uses. */
@@ -314,13 +314,25 @@ function fieldTable(threat: Threat, options: RemarkThreatModelOptions, used: Set
   rows.push(...riskRows(threat));
   rows.push([
     'References',
-    [el('ul', 'tm-references', threat.references.map((r) => el('li', undefined, [link(r.url, [text(r.text)])])))],
+    [el('ul', 'tm-references', threat.references.map((r) => el('li', undefined, referenceItem(r, options.config, used))))],
   ]);
   return el(
     'dl',
     'tm-fields',
     rows.flatMap(([name, value]) => [el('dt', undefined, [text(name)]), el('dd', undefined, value)]),
   );
+}
+
+/**
+ * One reference: its link and, for a CVE when the site has a CVE database,
+ * what the database says of it, from the page's data module (the same
+ * reading the check used; a refreshed database rewrites only that module).
+ */
+function referenceItem(reference: Threat['references'][number], config: Config, used: Set<ComponentName>): unknown[] {
+  const item: unknown[] = [link(reference.url, [text(reference.text)])];
+  if (reference.kind !== 'cve' || !config.evidence) return item;
+  used.add(COMPONENTS.cve);
+  return [...item, component(COMPONENTS.cve, {id: reference.text}, 'text')];
 }
 
 /** A tracked risk's status, owner and review date, each only when the file gives it. */

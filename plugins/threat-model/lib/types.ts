@@ -39,6 +39,8 @@ export interface Threat {
   /** Where each `Related` ID is written, for findings about it. */
   relatedAt: Record<string, Point>;
   references: Reference[];
+  /** Where each cited CVE ID is written, for findings about it (the evidence check). */
+  cveAt: Record<string, Point>;
   /** First paragraph of the prose, as plain text (for tables and search). */
   summary: string;
   /** The whole description after the field list, as plain text, paragraphs apart. */

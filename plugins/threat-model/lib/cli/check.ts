@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {EvidenceError} from '../evidence';
 import {loadThreatModels} from '../load';
 import {formatGithub} from '../report/github';
 import {formatJson} from '../report/json';
@@ -76,7 +77,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     }
     return summary.errors > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof EvidenceError) {
       io.stderr(`error: ${error.message}\n  hint: ${error.hint}\n`);
     } else {
       const cause = (error as Error).cause;

@@ -41,6 +41,7 @@ export interface Fields {
   flows?: string[];
   flowsAt?: Record<string, Point>;
   references?: Reference[];
+  cveAt?: Record<string, Point>;
   status?: RiskStatus;
   owner?: string;
   reviewBy?: string;
@@ -234,6 +235,7 @@ function readField(key: ThreatFieldKey, split: SplitField, fields: Fields, id: s
       break;
     case 'references':
       fields.references = readReferences(split.value, id, point, locate, ctx);
+      fields.cveAt = Object.fromEntries(fields.references.filter((r) => r.kind === 'cve').map((r) => [r.text, locate(r.text)]));
       break;
     case 'status':
       fields.status = enumValue(raw, RISK_STATUSES, name, id, point, ctx);

@@ -157,6 +157,7 @@ function readThreat(heading: Heading, body: RootContent[], useCase: string, ctx:
     flows: fields.flows ?? [],
     ...(fields.flowsAt ? {flowsAt: fields.flowsAt} : {}),
     references: fields.references ?? [],
+    cveAt: fields.cveAt ?? {},
     summary: summary ? plain(summary.children) : '',
     details: kept.map((n) => toString(n)).join('\n\n'),
     ...riskFields(fields),

@@ -63,6 +63,9 @@ import boundaryMismatch from './definitions/boundary-mismatch';
 import unknownElement from './definitions/unknown-element';
 import unknownFlow from './definitions/unknown-flow';
 import uncoveredFlow from './definitions/uncovered-flow';
+import impossibleCve from './definitions/impossible-cve';
+import unknownCve from './definitions/unknown-cve';
+import cveAfterSnapshot from './definitions/cve-after-snapshot';
 
 export const RULE_LIST = [
   noFrontMatter,
@@ -124,6 +127,9 @@ export const RULE_LIST = [
   unknownElement,
   unknownFlow,
   uncoveredFlow,
+  impossibleCve,
+  unknownCve,
+  cveAfterSnapshot,
 ] as const;
 
 export type RuleName = (typeof RULE_LIST)[number]['id'];

@@ -2,7 +2,7 @@
  * The generated security-model reference: each model's review state, trust
  * by use case, coverage matrix, all threats (filterable and sortable, the
  * query kept in the URL, and complete without JavaScript), responsibility
- * split and features → threats. Data comes from route props, built once from
+ * split, features → threats and, with a CVE database, the CVEs no threat cites. Data comes from route props, built once from
  * the threat-model index by plugins/threat-model/lib/plugin.ts.
  */
 import {Fragment, memo, type ReactNode} from 'react';
@@ -10,6 +10,7 @@ import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import type {ReferenceData} from './shared';
 import {CoverageMatrix as CoverageMatrixSection} from './CoverageMatrix';
+import {CveCoverage as CveCoverageSection} from './CveCoverage';
 import {FeatureList as FeatureListSection} from './FeatureList';
 import {ModelTable as ModelTableSection} from './ModelTable';
 import {ResponsibilitySplit as ResponsibilitySplitSection} from './ResponsibilitySplit';
@@ -26,6 +27,7 @@ const CoverageMatrix = memo(CoverageMatrixSection);
 const ThreatTable = memo(ThreatTableSection);
 const ResponsibilitySplit = memo(ResponsibilitySplitSection);
 const FeatureList = memo(FeatureListSection);
+const CveCoverage = memo(CveCoverageSection);
 
 export default function ReferencePage({reference}: {reference: ReferenceData}): ReactNode {
   const data = reference;
@@ -47,6 +49,7 @@ export default function ReferencePage({reference}: {reference: ReferenceData}): 
             <li><a href="#threats">All threats</a></li>
             <li><a href="#responsibility">Responsibility split</a></li>
             <li><a href="#features">Features and the threats they mitigate</a></li>
+            {data.cves ? <li><a href="#cves">Known vulnerabilities not cited</a></li> : null}
           </ul>
         </nav>
         <ModelTable data={data} />
@@ -55,6 +58,7 @@ export default function ReferencePage({reference}: {reference: ReferenceData}): 
         <ThreatTable data={data} />
         <ResponsibilitySplit data={data} />
         <FeatureList data={data} />
+        <CveCoverage data={data} />
       </main>
     </Layout>
   );
