@@ -15,6 +15,7 @@ import {contentDigest, openParseCache, type ParseCache} from './parse-cache';
 import {checkDuplicateIds} from './rules/ids';
 import {checkLinks} from './rules/links';
 import {checkRelated} from './rules/related';
+import {checkRetiredIds} from './rules/retired';
 import {checkReviewAge, resolveToday} from './rules/review-age';
 import {checkRiskReviews} from './rules/risk-review';
 import {checkUseCases} from './rules/use-cases';
@@ -212,6 +213,7 @@ function crossCheck(sources: SourceFile[], texts: ParseJob[], results: Map<strin
     ...diagnostics.filter((d) => !(duplicates.has(d.file) && d.ruleId === 'file-name')),
     ...useCases,
     ...checkDuplicateIds(threats),
+    ...checkRetiredIds(threats, config),
     ...checkRelated(threats, config, files),
     ...checkLinks(index.models, config, site, files),
     ...checkReviewAge(index.models, config, new Map(texts.map((t) => [t.file, t.text])), resolveToday(today)),

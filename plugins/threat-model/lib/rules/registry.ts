@@ -56,6 +56,7 @@ import placeholder from './definitions/placeholder';
 import fileSize from './definitions/file-size';
 import staleReview from './definitions/stale-review';
 import expiredRisk from './definitions/expired-risk';
+import retiredId from './definitions/retired-id';
 
 export const RULE_LIST = [
   noFrontMatter,
@@ -77,6 +78,7 @@ export const RULE_LIST = [
   malformedId,
   idPrefix,
   duplicateId,
+  retiredId,
   missingReference,
   invalidReference,
   unknownRelated,
