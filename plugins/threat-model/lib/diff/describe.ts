@@ -50,7 +50,7 @@ function removedLine(useCase: string, threat: RemovedThreat, hint: string | unde
   }
   return {
     ...base,
-    text: `Removed: “${threat.title}”. Breaking: links to #${threat.id} stop working, and the ID is not in retiredIds`,
+    text: `Removed: “${threat.title}”; links to #${threat.id} stop working, and the ID is not in retiredIds`,
     breaking: true,
     ...(hint ? {hint} : {}),
   };

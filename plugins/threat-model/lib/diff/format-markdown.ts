@@ -39,11 +39,11 @@ export function formatDiffMarkdown(diff: ModelDiff, sides: MarkdownSides): strin
   return `${out.join('\n')}\n`;
 }
 
-/** Backslash before ASCII punctuation, a word joiner after `@`, no line breaks: the text stays text in a table cell. */
+/** Backslash before the punctuation that makes emphasis, code, links, HTML or cells, a word joiner after `@`, no line breaks: the text stays text in a table cell. */
 export function escape(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+\-!|~&]/g, '\\$&')
+    .replace(/[\\`*_{}[\]()<>|~&]/g, '\\$&')
     .replace(/@/g, '@\u2060');
 }
 
