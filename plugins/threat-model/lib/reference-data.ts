@@ -28,6 +28,8 @@ export interface ReferenceData {
   /** URL of the JSON export and of its JSON Schema. */
   exportPath: string;
   schemaPath: string;
+  /** Route of the Changes page, which lists what each commit changed in the models. */
+  changesPath?: string;
   useCases: ReferenceUseCase[];
   threats: ReferenceThreat[];
   features: ThreatModelExport['features'];
@@ -39,7 +41,7 @@ export interface ReferenceData {
 export function buildReferenceData(
   exported: ThreatModelExport,
   coverage: ReferenceData['coverage'],
-  paths: {exportPath: string; schemaPath: string},
+  paths: {exportPath: string; schemaPath: string; changesPath?: string},
 ): ReferenceData {
   return {
     runtime: exported.runtime,

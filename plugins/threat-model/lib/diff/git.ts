@@ -5,6 +5,8 @@
  * attacker input, and a ref that starts with `-` would be read as an option.
  */
 import {execFile} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 
 /** Something git could not do, said so that the person who asked can act on it. */
 export class GitError extends Error {
@@ -123,4 +125,14 @@ export async function commitsTouching(cwd: string, dir: string, limit: number): 
 /** Whether the clone is shallow: its oldest commits then have parents that are not there. */
 export async function isShallow(cwd: string): Promise<boolean> {
   return (await git(cwd, ['rev-parse', '--is-shallow-repository'])).toString('utf8').trim() === 'true';
+}
+
+/**
+ * The commits where a shallow clone's history is cut. `git log` shows them
+ * without parents, like a first commit; they are not one.
+ */
+export async function shallowBoundary(cwd: string): Promise<Set<string>> {
+  const file = path.resolve(cwd, (await git(cwd, ['rev-parse', '--git-path', 'shallow'])).toString('utf8').trim());
+  if (!fs.existsSync(file)) return new Set();
+  return new Set(fs.readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean));
 }

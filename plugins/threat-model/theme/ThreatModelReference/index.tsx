@@ -8,6 +8,7 @@
 import {memo, type ReactNode} from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
+import Link from '@docusaurus/Link';
 import type {ReferenceData} from './shared';
 import {CoverageMatrix as CoverageMatrixSection} from './CoverageMatrix';
 import {FeatureList as FeatureListSection} from './FeatureList';
@@ -37,6 +38,7 @@ export default function ReferencePage({reference}: {reference: ReferenceData}): 
           Generated from the {data.useCases.length} threat models: {data.threats.length} threats in all. The same data is
           available as JSON: <a href={reference.exportPath}>threat-models.json</a> (
           <a href={reference.schemaPath}>JSON Schema</a>).
+          {reference.changesPath && <> What changed in them, commit by commit, is on the <Link to={reference.changesPath}>Changes</Link> page.</>}
         </p>
         <nav aria-label="On this page">
           <ul>
