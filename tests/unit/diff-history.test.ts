@@ -25,7 +25,7 @@ test('history', async (t) => {
   fs.writeFileSync(path.join(repo, 'README.md'), 'Not a threat model.\n');
   commitAll(repo, 'A commit outside the threat models', '2026-11-03T12:00:00Z');
 
-  await t.test('should list the commits that touched the folder, newest first, each against its parent', async () => {
+  await t.test('should list the commits that touched the folder, newest first, each against its parent, models and breaking changes first', async () => {
     const data = await history(repo);
     assert.ok(data.available);
     assert.equal(data.shallow, false);
@@ -36,9 +36,9 @@ test('history', async (t) => {
     assert.equal(data.entries[0]!.hash, second);
     assert.deepEqual(data.entries[0]!.lines.slice(0, 4), [
       {useCase: 'Web server', kind: 'model', text: 'Model status: draft → review', breaking: false},
+      {useCase: 'Web server', kind: 'removed', id: 'WEB-03', text: 'Removed: “Request data reaching the file system”; links to #WEB-03 stop working, and the ID is not in retiredIds', breaking: true},
       {useCase: 'Web server', kind: 'added', id: 'WEB-04', text: 'Added: “Slow clients hold connections open”', breaking: false},
       {useCase: 'Web server', kind: 'removed', id: 'WEB-02', text: 'Removed: “Slow requests exhaust the server”, a retired ID (Folded into WEB-04, which covers every slow-client attack.); links to it can point at WEB-04', breaking: false},
-      {useCase: 'Web server', kind: 'removed', id: 'WEB-03', text: 'Removed: “Request data reaching the file system”; links to #WEB-03 stop working, and the ID is not in retiredIds', breaking: true},
     ]);
     assert.equal(data.entries[0]!.more, 0);
   });

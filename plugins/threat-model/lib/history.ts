@@ -91,7 +91,9 @@ async function parentIndex(cwd: string, commit: Commit, config: Config, memo: In
 
 function entry(commit: Commit, diff: ReturnType<typeof diffIndexes>): ChangesEntry {
   const all: ChangesLine[] = diff.useCases.flatMap((u) =>
-    describeUseCase(u).map(({kind, id, text, breaking}) => ({useCase: u.label, kind, ...(id ? {id} : {}), text, breaking})));
+    describeUseCase(u).map(({kind, id, text, breaking}) => ({useCase: u.label, kind, ...(id ? {id} : {}), text, breaking})))
+    // What is cut off should be the details: models and breaking changes come first.
+    .sort((a, b) => rank(a) - rank(b));
   return {
     hash: commit.hash,
     date: commit.date.slice(0, 10),
@@ -100,6 +102,10 @@ function entry(commit: Commit, diff: ReturnType<typeof diffIndexes>): ChangesEnt
     lines: all.slice(0, MAX_LINES),
     more: Math.max(0, all.length - MAX_LINES),
   };
+}
+
+function rank(line: ChangesLine): number {
+  return line.kind === 'model' ? 0 : line.breaking ? 1 : 2;
 }
 
 function missingReason(error: unknown): string {
