@@ -12,6 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Config} from '../config';
 import {analyze, readFolder, type SourceFile} from '../load';
+import type {ParseResult} from '../parse';
+import type {ParseCache} from '../parse-cache';
 import {buildIndex} from '../model-index';
 import type {ThreatIndex} from '../types';
 import {listFolderAt, readBlobs, type TreeFile} from './git';
@@ -19,7 +21,7 @@ import {listFolderAt, readBlobs, type TreeFile} from './git';
 /** The models of the folder at `commit` (a resolved hash, see `resolveCommit`). */
 export async function readIndexAt(cwd: string, commit: string, config: Config, memo?: IndexMemo): Promise<ThreatIndex> {
   const files = await listFolderAt(cwd, commit, config.dir);
-  return memo ? memo.index(files, () => readFiles(cwd, files, config)) : readFiles(cwd, files, config);
+  return memo ? memo.index(files, () => readFiles(cwd, files, config, memo.parsed)) : readFiles(cwd, files, config);
 }
 
 /** The models of the folder as it is on disk; an absent folder holds none. */
@@ -29,13 +31,13 @@ export function readWorkingIndex(cwd: string, config: Config): ThreatIndex {
   return indexOf(readFolder(dir, cwd).sources, config);
 }
 
-async function readFiles(cwd: string, files: TreeFile[], config: Config): Promise<ThreatIndex> {
+async function readFiles(cwd: string, files: TreeFile[], config: Config, cache?: ParseCache): Promise<ThreatIndex> {
   const blobs = await readBlobs(cwd, [...new Set(files.map((f) => f.oid))]);
-  return indexOf(files.map((f) => ({file: f.path, bytes: blobs.get(f.oid)!})), config);
+  return indexOf(files.map((f) => ({file: f.path, bytes: blobs.get(f.oid)!})), config, cache);
 }
 
-function indexOf(sources: SourceFile[], config: Config): ThreatIndex {
-  return analyze(sources, config).index;
+function indexOf(sources: SourceFile[], config: Config, cache?: ParseCache): ThreatIndex {
+  return analyze(sources, config, cache).index;
 }
 
 /**
@@ -45,6 +47,8 @@ function indexOf(sources: SourceFile[], config: Config): ThreatIndex {
  */
 export class IndexMemo {
   private readonly byTree = new Map<string, Promise<ThreatIndex>>();
+  /** Most commits change one file: the others are parsed once, for every folder state that holds them. */
+  readonly parsed = memoryParseCache();
 
   index(files: TreeFile[], read: () => Promise<ThreatIndex>): Promise<ThreatIndex> {
     const key = files.map((f) => `${f.path}\0${f.oid}`).join('\n');
@@ -55,4 +59,14 @@ export class IndexMemo {
     }
     return index;
   }
+}
+
+/** A `ParseCache` that lives as long as one walk of the history. */
+function memoryParseCache(): ParseCache {
+  const entries = new Map<string, ParseResult>();
+  return {
+    get: (file, digest) => entries.get(`${file}\0${digest}`),
+    set: (file, digest, result) => void entries.set(`${file}\0${digest}`, result),
+    save: () => {},
+  };
 }
