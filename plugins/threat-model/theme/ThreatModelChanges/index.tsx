@@ -56,12 +56,17 @@ function Entry({entry}: {entry: ChangesEntry}): ReactNode {
       <p className="tm-changes__meta">
         <time dateTime={entry.date}>{entry.date}</time>, commit <code>{short}</code>: {entry.summary}.
       </p>
-      {entry.lines.length > 0 && (
-        <ul className="tm-changes__lines">
-          {entry.lines.map((line, i) => <Line key={i} line={line} />)}
-          {entry.more > 0 && <li>… and {entry.more} more {entry.more === 1 ? 'change' : 'changes'}; <code>npm run diff -- {short}~1</code> lists them all.</li>}
-        </ul>
-      )}
+      {groupByUseCase(entry.lines).map(([useCase, lines], i, groups) => (
+        <div key={useCase} className="tm-changes__use-case">
+          <Heading as="h3">{useCase}</Heading>
+          <ul className="tm-changes__lines">
+            {lines.map((line, j) => <Line key={j} line={line} />)}
+            {entry.more > 0 && i === groups.length - 1 && (
+              <li>… and {entry.more} more {entry.more === 1 ? 'change' : 'changes'}; <code>npm run diff -- {short}~1</code> lists them all.</li>
+            )}
+          </ul>
+        </div>
+      ))}
     </section>
   );
 }
@@ -69,7 +74,18 @@ function Entry({entry}: {entry: ChangesEntry}): ReactNode {
 function Line({line}: {line: ChangesLine}): ReactNode {
   return (
     <li data-kind={line.kind} className={line.breaking ? 'tm-changes__breaking' : undefined}>
-      {line.useCase}{line.id && <>, <strong>{line.id}</strong></>}: {line.breaking && <strong>Breaking: </strong>}{line.text}
+      {line.id && <><strong>{line.id}</strong>: </>}{line.breaking && <strong>Breaking: </strong>}{line.text}
     </li>
   );
+}
+
+/** The lines of each use case together, use cases in the order their first line comes. */
+function groupByUseCase(lines: ChangesLine[]): Array<[string, ChangesLine[]]> {
+  const groups = new Map<string, ChangesLine[]>();
+  for (const line of lines) {
+    const group = groups.get(line.useCase) ?? [];
+    group.push(line);
+    groups.set(line.useCase, group);
+  }
+  return [...groups];
 }
