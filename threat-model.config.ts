@@ -15,6 +15,8 @@ export default defineConfig({
   policy: {label: 'SECURITY.md', url: 'https://github.com/nodejs/node/blob/{revision}/SECURITY.md'},
   // Each severity badge links to the rubric that defines the levels.
   severityRubric: '/docs/contributing#severity-rubric',
+  // Removed threat IDs stay reserved: {id, reason, replacedBy?} (see "What a change does to the models" in docs/contributing.md).
+  retiredIds: [],
   useCases: [
     {id: 'server', label: 'Server', prefix: 'SRV'},
     {id: 'desktop', label: 'Desktop application', prefix: 'DSK'},
