@@ -14,7 +14,7 @@ const threatModels = threatModelSite({
   config: contentConfig,
   docs: {sidebarPath: './sidebars-threat-models.ts', editUrl: `${repoUrl}/edit/main/`},
 });
-const {referencePath, triagePath} = threatModels.config.site;
+const {referencePath, triagePath, changesPath} = threatModels.config.site;
 
 const config: Config = {
   title: 'Node.js security model',
@@ -93,6 +93,7 @@ const config: Config = {
           title: 'Threat models',
           items: [
             {label: 'Reference', to: referencePath},
+            {label: 'Changes', to: changesPath},
             {label: 'Contribute a threat model', to: '/docs/contributing'},
           ],
         },

@@ -37,6 +37,8 @@ export default defineConfig({
       'CVE-2026-45321': '@tanstack/* npm packages',
     },
   }} : {}),
+  // Removed threat IDs stay reserved: {id, reason, replacedBy?} (see "What a change does to the models" in docs/contributing.md).
+  retiredIds: [],
   useCases: [
     {id: 'server', label: 'Server', prefix: 'SRV'},
     {id: 'desktop', label: 'Desktop application', prefix: 'DSK'},

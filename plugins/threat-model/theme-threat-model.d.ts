@@ -61,6 +61,19 @@ declare module '@theme/ThreatModelThreatLink' {
   export default function ThreatModelThreatLink(props: Props): ReactNode;
 }
 
+declare module '@theme/ThreatModelChanges' {
+  import type {ReactNode} from 'react';
+  import type {ChangesData} from 'docusaurus-plugin-threat-model/client';
+
+  export interface Props {
+    /** Built by the plugin from the git history at build time: the route's props. */
+    changes: ChangesData;
+    /** Route of the security-model reference page, which the lead links. */
+    referencePath: string;
+  }
+  export default function ThreatModelChanges(props: Props): ReactNode;
+}
+
 declare module '@theme/ThreatModelTriage' {
   import type {ReactNode} from 'react';
   import type {TriageData} from 'docusaurus-plugin-threat-model/client';

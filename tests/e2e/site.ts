@@ -21,5 +21,6 @@ export const pageTypes: Record<string, string> = {
   reference: '/reference',
   search: '/search',
   triage: '/is-this-a-vulnerability',
+  changes: '/changes',
   'not found': '/this-page-does-not-exist',
 };

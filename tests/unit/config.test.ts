@@ -29,10 +29,12 @@ test('loadConfig', async (t) => {
       features: [],
       review: {maxAgeDays: 365},
       dataFlows: {uncoveredFlows: 'warning'},
+      retiredIds: [],
       site: {
         routeBasePath: 'threat-models',
         referencePath: '/reference',
         triagePath: '/is-this-a-vulnerability',
+        changesPath: '/changes',
         docs: [{path: 'docs', routeBasePath: 'docs'}],
         pagesDir: 'src/pages',
         staticDirectories: ['static'],
@@ -75,6 +77,24 @@ test('loadConfig', async (t) => {
     assert.equal(
       problem({runtime: 'X', useCases: [web], features: [permission, {...permission, label: 'Again'}]}),
       'Invalid threat-model configuration in threat-model.config.ts:\n  - feature "--permission" appears twice',
+    );
+  });
+
+  await t.test('should reject a retired ID listed twice', () => {
+    const retired = {id: 'WEB-09', reason: 'Merged into WEB-01.'};
+    assert.equal(
+      problem({runtime: 'X', useCases: [web], retiredIds: [retired, {...retired, reason: 'Again.'}]}),
+      'Invalid threat-model configuration in threat-model.config.ts:\n  - retired ID "WEB-09" appears twice',
+    );
+  });
+
+  await t.test('should reject a retired ID that is not a threat ID, and a missing reason', () => {
+    assert.equal(
+      problem({runtime: 'X', useCases: [web], retiredIds: [{id: 'web-9', reason: ''}, {id: 'WEB-09', reason: 'Gone.', replacedBy: 'WEB-1'}]}),
+      'Invalid threat-model configuration in threat-model.config.ts:\n' +
+        '  - retiredIds.0.id: use a threat ID such as SRV-09\n' +
+        '  - retiredIds.0.reason: Too small: expected string to have >=1 characters\n' +
+        '  - retiredIds.1.replacedBy: use a threat ID such as SRV-12',
     );
   });
 

@@ -16,6 +16,8 @@ import threatModelPlugin, {type LoadedContent} from '../../plugins/threat-model/
 import {normalizeOptions} from '../../plugins/threat-model/lib/options';
 import type {TriageData} from '../../plugins/threat-model/lib/triage-data';
 import {materialise} from './corpus';
+import type {ChangesData} from '../../plugins/threat-model/lib/history';
+import {commitAll, run} from './diff-repo';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 
@@ -79,7 +81,7 @@ test('the threat-model plugin lifecycle', async (t) => {
     assert.deepEqual(globalData.useCases.map((u) => [u.id, u.permalink, u.threats]), [['web', '/threat-models/web', 3], ['tool', '/threat-models/tool', 2]]);
     assert.deepEqual(Object.keys(globalData).sort(), ['exportPath', 'referencePath', 'runtime', 'useCases']);
     assert.equal(globalData.referencePath, '/reference');
-    assert.deepEqual(routes.map((r) => [r.path, r.component]), [['/reference', '@theme/ThreatModelReference'], ['/is-this-a-vulnerability', '@theme/ThreatModelTriage']]);
+    assert.deepEqual(routes.map((r) => [r.path, r.component]), [['/reference', '@theme/ThreatModelReference'], ['/is-this-a-vulnerability', '@theme/ThreatModelTriage'], ['/changes', '@theme/ThreatModelChanges']]);
     assert.equal((routes[0]!.props!.reference as {threats: unknown[]}).threats.length, 5);
   });
 
@@ -159,5 +161,38 @@ test('the triage route', async (t) => {
     const {route, data} = await triageOf(threatModelPlugin(context, normalizeOptions({config, cacheFile: false})));
     assert.equal(route.path, '/triage');
     assert.deepEqual([data.exportPath, data.schemaPath, data.referencePath], ['/security/threat-models.json', '/security/threat-models.schema.json', '/all']);
+  });
+});
+
+test('the changes route', async (t) => {
+  const changesOf = async (plugin: Plugin<LoadedContent>) => {
+    const {routes} = await publish(plugin, (await plugin.loadContent!())!);
+    const route = routes.find((r) => r.component === '@theme/ThreatModelChanges');
+    assert.ok(route, JSON.stringify(routes.map((r) => r.component)));
+    return {route, changes: route.props!.changes as ChangesData};
+  };
+
+  await t.test('should say in the page that a site without its git history has no changes to list, and build', async () => {
+    const {route, changes} = await changesOf(create(site()));
+    assert.equal(route.path, '/changes');
+    assert.deepEqual(route.props!.referencePath, '/reference');
+    assert.deepEqual(changes, {runtime: 'Node.js', dir: 'threat-models', available: false,
+      reason: 'This site was built from a copy of its files without the git history, so the changes cannot be listed.'});
+  });
+
+  await t.test('should list the commits of the site\'s repository, and read them again only after a new commit', async () => {
+    const dir = site();
+    run(dir, ['init', '-q']);
+    commitAll(dir, 'First models', '2026-11-01T12:00:00Z');
+    const plugin = create(dir);
+    const first = await changesOf(plugin);
+    assert.ok(first.changes.available);
+    assert.deepEqual(first.changes.entries.map((e) => [e.subject, e.summary]), [['First models', '2 models added, 5 threats added']]);
+    assert.equal((await changesOf(plugin)).changes, first.changes, 'the same commit checked out: the same data');
+    fs.appendFileSync(path.join(dir, 'threat-models', 'web.md'), '\n');
+    commitAll(dir, 'A blank line', '2026-11-02T12:00:00Z');
+    const second = await changesOf(plugin);
+    assert.ok(second.changes.available);
+    assert.deepEqual(second.changes.entries.map((e) => [e.subject, e.summary]), [['A blank line', 'no changes to the threat models'], ['First models', '2 models added, 5 threats added']]);
   });
 });

@@ -94,6 +94,10 @@ test('link rule', async (t) => {
     assert.equal(check('[t](/is-this-a-vulnerability#zzzzzzzz)')[0]!.hint, 'Link to a use case\'s section as `#use-case-<id>`.');
   });
 
+  await t.test('should accept the Changes page, with any commit anchor', () => {
+    assert.deepEqual(check('[c](/changes) [one](/changes#commit-1a2b3c4)'), []);
+  });
+
   await t.test('should report a missing heading anchor of a docs page, with the close one or the page\'s anchors', () => {
     assert.deepEqual(check('[d](/docs/permission-model#flag)'), [{
       rule: 'broken-anchor', at: `${line}:3`, message: 'Link "/docs/permission-model#flag": the page /docs/permission-model has no anchor "#flag"',

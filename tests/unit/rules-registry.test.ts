@@ -10,12 +10,12 @@ import {RULES_DOC} from '../../plugins/threat-model/lib/rules/define';
 import {RULE_LIST, RULES} from '../../plugins/threat-model/lib/rules/registry';
 
 test('rule registry', async (t) => {
-  await t.test('should list fifty-five rules, each id once, starting with the front matter and ending with the calendar and evidence rules', () => {
+  await t.test('should list fifty-six rules, each id once, starting with the front matter and ending with the calendar, evidence and tombstone rules', () => {
     const ids = RULE_LIST.map((r) => r.id);
-    assert.equal(ids.length, 55);
+    assert.equal(ids.length, 56);
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(ids.slice(0, 3), ['no-front-matter', 'yaml-syntax', 'invalid-front-matter']);
-    assert.deepEqual(ids.slice(-5), ['stale-review', 'expired-risk', 'impossible-cve', 'unknown-cve', 'cve-after-snapshot']);
+    assert.deepEqual(ids.slice(-6), ['stale-review', 'expired-risk', 'impossible-cve', 'unknown-cve', 'cve-after-snapshot', 'retired-id']);
   });
 
   await t.test('should name rules in lowercase words joined by dashes', () => {

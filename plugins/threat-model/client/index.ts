@@ -26,6 +26,7 @@ export {
 } from '../lib/present';
 export type {ReferenceData, ReferenceThreat, ReferenceUseCase} from '../lib/reference-data';
 export type {ResponsibilityGroup, RuntimeThreat, TriageData, TriagePolicy, TriageThreat, TriageUseCase} from '../lib/triage-data';
+export type {ChangesData, ChangesEntry, ChangesLine} from '../lib/history';
 
 /**
  * The threat models at a glance (use cases, their pages and counts, the

@@ -40,6 +40,8 @@ export const SiteSchema = z.object({
   referencePath: z.string().regex(/^\/[a-z0-9/_-]*$/, 'use a URL path that starts with /').default('/reference'),
   /** Route of the generated page for reporters and triagers: per use case, which threats would be a vulnerability in the runtime and which are not. */
   triagePath: z.string().regex(/^\/[a-z0-9/_-]*$/, 'use a URL path that starts with /').default('/is-this-a-vulnerability'),
+  /** Route of the generated page that lists, per commit that touched the threat models, what changed in them. */
+  changesPath: z.string().regex(/^\/[a-z0-9/_-]*$/, 'use a URL path that starts with /').default('/changes'),
   /** Other docs instances that threat models may link to by URL: folder and route base path. */
   docs: z.array(z.object({
     /** Folder of the docs, relative to the site root. */
@@ -62,6 +64,20 @@ export const PolicySchema = z.object({
    * `policy_revision` goes, e.g. `https://github.com/nodejs/node/blob/{revision}/SECURITY.md`.
    */
   url: z.url({protocol: /^https$/}).refine((url) => url.includes('{revision}'), 'put {revision} where the revision goes'),
+});
+
+/**
+ * A threat ID that was removed and must never name another threat: links
+ * and reports elsewhere still point at it, and a new threat under the same
+ * ID would silently take them over.
+ */
+export const RetiredIdSchema = z.object({
+  /** The removed ID, e.g. `SRV-09`. */
+  id: z.string().regex(/^[A-Z][A-Z0-9]*-(?:0[1-9]|[1-9]\d+)$/, 'use a threat ID such as SRV-09'),
+  /** Why it was removed, in one sentence; the check and the diff repeat it. */
+  reason: z.string().min(1),
+  /** The threat that took its place, if any: where a link to the old ID can be redirected. */
+  replacedBy: z.string().regex(/^[A-Z][A-Z0-9]*-(?:0[1-9]|[1-9]\d+)$/, 'use a threat ID such as SRV-12').optional(),
 });
 
 /** How the check treats the models' review dates. */
@@ -135,6 +151,12 @@ export const ConfigSchema = z.object({
   severityRubric: z.string().regex(/^\/[^\s]*$/, 'use a URL path that starts with /').optional(),
   /** Evidence the check tests citations against (a CVE database). Default: none, and cited CVEs are not looked up. */
   evidence: EvidenceSchema.optional(),
+  /**
+   * Removed threat IDs (tombstones): the check refuses a threat that uses
+   * one (`retired-id`), and the diff reports their removal as retired
+   * rather than as a breaking change.
+   */
+  retiredIds: z.array(RetiredIdSchema).default([]),
   /** The site around the threat models; the defaults fit a standard Docusaurus site. */
   site: SiteSchema.default(SiteSchema.parse({})),
 });
@@ -144,6 +166,7 @@ export type Feature = z.infer<typeof FeatureSchema>;
 export type SiteLayout = z.infer<typeof SiteSchema>;
 export type Policy = z.infer<typeof PolicySchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
+export type RetiredId = z.infer<typeof RetiredIdSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 
@@ -164,6 +187,7 @@ export function loadConfig(input: unknown, source = 'threat-model.config.ts'): C
     ...duplicates(config.useCases.map((u) => u.id)).map((id) => `use case id "${id}" appears twice`),
     ...duplicates(config.useCases.map((u) => u.prefix)).map((p) => `ID prefix "${p}" appears twice`),
     ...duplicates(config.features.map((f) => f.id)).map((id) => `feature "${id}" appears twice`),
+    ...duplicates(config.retiredIds.map((r) => r.id)).map((id) => `retired ID "${id}" appears twice`),
   ];
   if (problems.length > 0) {
     throw new Error(`Invalid threat-model configuration in ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

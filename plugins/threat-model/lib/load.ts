@@ -17,6 +17,7 @@ import {checkEvidence} from './rules/evidence';
 import {checkDuplicateDataFlowIds, checkDuplicateIds} from './rules/ids';
 import {checkLinks} from './rules/links';
 import {checkRelated} from './rules/related';
+import {checkRetiredIds} from './rules/retired';
 import {checkReviewAge, resolveToday} from './rules/review-age';
 import {checkRiskReviews} from './rules/risk-review';
 import {checkUseCases} from './rules/use-cases';
@@ -222,6 +223,7 @@ function crossCheck(sources: SourceFile[], texts: ParseJob[], results: Map<strin
     ...useCases,
     ...checkDuplicateIds(threats),
     ...checkDuplicateDataFlowIds(index.models),
+    ...checkRetiredIds(threats, config),
     ...checkRelated(threats, config, files),
     ...checkLinks(index.models, config, site, files),
     ...checkReviewAge(index.models, config, new Map(texts.map((t) => [t.file, t.text])), resolveToday(today)),

@@ -3,7 +3,7 @@
  * threat-model folder (`loadContent`, again whenever a file in it changes),
  * writes the cross-file data that pages render at run time (one data module
  * per page, and a small `setGlobalData` summary), adds the generated
- * reference and triage ("Is this a … vulnerability?") routes with their data as props, provides the theme components
+ * reference, triage ("Is this a … vulnerability?") and Changes routes with their data as props, provides the theme components
  * (`getThemePath`), and writes the JSON export and its JSON Schema beside
  * the built site.
  */
@@ -21,6 +21,7 @@ import {buildIndex} from './model-index';
 import {normalizeOptions, type Options, type PluginOptions} from './options';
 import {buildReferenceData} from './reference-data';
 import {buildTriageData} from './triage-data';
+import {changesRoute} from './changes-route';
 import {ThreatModelError} from './remark';
 import {formatDiagnostic} from './report/text';
 import {treeStore} from './tree-store';
@@ -70,6 +71,7 @@ export default function threatModelPlugin(context: LoadContext, options: Options
   let interchange: InterchangeInput | undefined;
   let reported = '';
   const lastGood = new Map<string, ThreatModel>();
+  const changes = changesRoute(context.siteDir, config);
 
   // A production build hands each parsed tree to the page compiler (`tree-store.ts`).
   const loadOptions = {cacheFile, ...(production ? {trees: treeStore()} : {})};
@@ -138,10 +140,11 @@ export default function threatModelPlugin(context: LoadContext, options: Options
       exported = buildExport(current.index, config, permalinks);
       interchange = {index: current.index, config, permalinks, siteUrl: context.siteConfig.url};
       const paths = {exportPath: `${context.baseUrl}${EXPORT_FILE}`, schemaPath: `${context.baseUrl}${EXPORT_SCHEMA_FILE}`};
-      const reference = buildReferenceData(exported, current.index.coverage, {...paths, interchange: interchangeLinks(context.baseUrl)}, current.evidence);
+      const reference = buildReferenceData(exported, current.index.coverage, {...paths, interchange: interchangeLinks(context.baseUrl), changesPath: config.site.changesPath}, current.evidence);
       actions.addRoute({path: config.site.referencePath, component: '@theme/ThreatModelReference', exact: true, props: {reference}});
       const triage = buildTriageData(exported, {...paths, referencePath: config.site.referencePath});
       actions.addRoute({path: config.site.triagePath, component: '@theme/ThreatModelTriage', exact: true, props: {triage}});
+      actions.addRoute(await changes.route());
       actions.setGlobalData(buildGlobalData(exported, config, {referencePath: config.site.referencePath, exportPath: paths.exportPath}));
       // One data module per page, also for a file that has errors: its page imports it all the same.
       await Promise.all(

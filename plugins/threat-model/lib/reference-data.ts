@@ -32,6 +32,8 @@ export interface ReferenceData {
   schemaPath: string;
   /** The interchange files (OTM, Threat Composer, TM-BOM, CSV), when the build writes them. */
   interchange?: Array<{label: string; path: string}>;
+  /** Route of the Changes page, which lists what each commit changed in the models. */
+  changesPath?: string;
   useCases: ReferenceUseCase[];
   threats: ReferenceThreat[];
   features: ThreatModelExport['features'];
@@ -48,7 +50,7 @@ export interface ReferenceData {
 export function buildReferenceData(
   exported: ThreatModelExport,
   coverage: ReferenceData['coverage'],
-  paths: {exportPath: string; schemaPath: string; interchange?: ReferenceData['interchange']},
+  paths: {exportPath: string; schemaPath: string; interchange?: ReferenceData['interchange']; changesPath?: string},
   evidence?: CveDatabase,
 ): ReferenceData {
   const cited = exported.models.flatMap((m) => m.threats.flatMap((t) => t.references.filter((r) => r.kind === 'cve').map((r) => r.text)));

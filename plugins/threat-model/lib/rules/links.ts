@@ -61,6 +61,8 @@ export function checkLinks(models: ThreatModel[], config: Config, site: SiteFile
         }
         continue;
       }
+      // The Changes page's anchors are commits (`#commit-<hash>`), which the files cannot know in advance.
+      if (route === config.site.changesPath.replace(/\/+$/, '')) continue;
       if (!link.image && site.routes.has(route)) {
         const anchors = site.anchors(route);
         if (anchors && target.anchor !== undefined && target.anchor !== '' && !anchors.has(target.anchor)) {

@@ -66,6 +66,7 @@ import uncoveredFlow from './definitions/uncovered-flow';
 import impossibleCve from './definitions/impossible-cve';
 import unknownCve from './definitions/unknown-cve';
 import cveAfterSnapshot from './definitions/cve-after-snapshot';
+import retiredId from './definitions/retired-id';
 
 export const RULE_LIST = [
   noFrontMatter,
@@ -87,6 +88,7 @@ export const RULE_LIST = [
   malformedId,
   idPrefix,
   duplicateId,
+  retiredId,
   missingReference,
   invalidReference,
   unknownRelated,

@@ -8,6 +8,7 @@
 import {Fragment, memo, type ReactNode} from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
+import Link from '@docusaurus/Link';
 import type {ReferenceData} from './shared';
 import {CoverageMatrix as CoverageMatrixSection} from './CoverageMatrix';
 import {CveCoverage as CveCoverageSection} from './CveCoverage';
@@ -40,6 +41,7 @@ export default function ReferencePage({reference}: {reference: ReferenceData}): 
           available as JSON: <a href={reference.exportPath}>threat-models.json</a> (
           <a href={reference.schemaPath}>JSON Schema</a>).
           {reference.interchange && reference.interchange.length > 0 ? <InterchangeLinks links={reference.interchange} /> : null}
+          {reference.changesPath && <> What changed in them, commit by commit, is on the <Link to={reference.changesPath}>Changes</Link> page.</>}
         </p>
         <nav aria-label="On this page">
           <ul>
