@@ -10,12 +10,12 @@ import {RULES_DOC} from '../../plugins/threat-model/lib/rules/define';
 import {RULE_LIST, RULES} from '../../plugins/threat-model/lib/rules/registry';
 
 test('rule registry', async (t) => {
-  await t.test('should list fifty-six rules, each id once, starting with the front matter and ending with the calendar, evidence and tombstone rules', () => {
+  await t.test('should list sixty-three rules, each id once, starting with the front matter and ending with the calendar, data-flow and evidence rules', () => {
     const ids = RULE_LIST.map((r) => r.id);
-    assert.equal(ids.length, 56);
+    assert.equal(ids.length, 63);
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(ids.slice(0, 3), ['no-front-matter', 'yaml-syntax', 'invalid-front-matter']);
-    assert.deepEqual(ids.slice(-6), ['stale-review', 'expired-risk', 'impossible-cve', 'unknown-cve', 'cve-after-snapshot', 'retired-id']);
+    assert.deepEqual(ids.slice(-12), ['stale-review', 'expired-risk', 'unknown-zone', 'zone-cycle', 'dangling-flow', 'boundary-mismatch', 'unknown-element', 'unknown-flow', 'uncovered-flow', 'impossible-cve', 'unknown-cve', 'cve-after-snapshot']);
   });
 
   await t.test('should name rules in lowercase words joined by dashes', () => {
@@ -35,8 +35,8 @@ test('rule registry', async (t) => {
     }
   });
 
-  await t.test('should make only section order, a covered not-applicable category, a stale review and a CVE newer than the snapshot warnings', () => {
-    assert.deepEqual(RULE_LIST.filter((r) => r.severity !== 'error').map((r) => r.id), ['section-order', 'not-applicable-covered', 'stale-review', 'cve-after-snapshot']);
+  await t.test('should make only section order, a covered not-applicable category, a stale review, an uncovered flow and a CVE newer than the snapshot warnings', () => {
+    assert.deepEqual(RULE_LIST.filter((r) => r.severity !== 'error').map((r) => r.id), ['section-order', 'not-applicable-covered', 'stale-review', 'uncovered-flow', 'cve-after-snapshot']);
     assert.equal(RULES['duplicate-id'].severity, 'error');
   });
 
