@@ -33,12 +33,19 @@ const ROOT_OPTIONS: Record<string, string> = {
   'elk.json.edgeCoords': 'ROOT',
 };
 
-const ZONE_OPTIONS: Record<string, string> = {
-  'elk.nodeLabels.placement': '[H_LEFT, V_TOP, INSIDE]',
-  'elk.nodeSize.constraints': '[NODE_LABELS]',
-  'elk.nodeLabels.padding': `[top=${M.ZONE_PAD / 2},left=${M.ZONE_PAD / 2},bottom=0,right=${M.ZONE_PAD / 2}]`,
-  'elk.padding': `[top=${M.ZONE_PAD},left=${M.ZONE_PAD},bottom=${M.ZONE_PAD},right=${M.ZONE_PAD}]`,
-};
+/**
+ * A zone keeps room for its label above what it holds. The label is not an
+ * ELK label: ELK would reserve its width on the left of every zone as well,
+ * which made each zone as much wider.
+ */
+function zoneOptions(label: TextBox): Record<string, string> {
+  const top = M.ZONE_LABEL_TOP + label.height + M.ZONE_PAD;
+  return {
+    'elk.padding': `[top=${top},left=${M.ZONE_PAD},bottom=${M.ZONE_PAD},right=${M.ZONE_PAD}]`,
+    'elk.nodeSize.constraints': '[MINIMUM_SIZE]',
+    'elk.nodeSize.minimum': `(${label.width + 2 * M.ZONE_PAD}, ${top + M.ZONE_PAD})`,
+  };
+}
 
 /** What was measured, by ID, for the drawing to use the same lines. */
 export interface Measures {
@@ -62,12 +69,7 @@ function zoneNode(model: Ordered, measures: Measures, zoneId: string): ElkNode {
     const box = measures.elements.get(element.id)!;
     return {id: element.id, width: box.width, height: box.height};
   });
-  return {
-    id: zoneId,
-    layoutOptions: ZONE_OPTIONS,
-    labels: [{id: `${zoneId}:label`, text: zoneId, width: label.width, height: label.height}],
-    children: [...elements, ...zones],
-  };
+  return {id: zoneId, layoutOptions: zoneOptions(label), children: [...elements, ...zones]};
 }
 
 function flowEdge(measures: Measures, flow: Ordered['flows'][number]): ElkExtendedEdge {

@@ -35,13 +35,20 @@ export function measureElement(element: DiagramElement): TextBox {
   };
 }
 
-/** "SRV-F1 · SRV-01, SRV-04": the flow and the threats that name it. */
-export function flowLabel(flow: DiagramFlow): string {
-  return flow.threats.length > 0 ? `${flow.id} · ${flow.threats.join(', ')}` : flow.id;
+/**
+ * "SRV-F1 · SRV-01, SRV-04": the flow and the threats that name it, on one
+ * line when it fits, else the flow ID above the threats.
+ */
+export function flowLabelLines(flow: DiagramFlow): string[] {
+  const bold = flow.crossesBoundary;
+  if (flow.threats.length === 0) return [flow.id];
+  const oneLine = `${flow.id} · ${flow.threats.join(', ')}`;
+  if (textWidth(oneLine, M.SMALL_FONT_SIZE, bold) <= M.FLOW_LABEL_WIDTH) return [oneLine];
+  return [flow.id, ...wrap(flow.threats.join(', '), M.FLOW_LABEL_WIDTH, M.SMALL_FONT_SIZE, bold)];
 }
 
 export function measureFlowLabel(flow: DiagramFlow): TextBox {
-  const lines = wrap(flowLabel(flow), M.FLOW_LABEL_WIDTH, M.SMALL_FONT_SIZE, flow.crossesBoundary);
+  const lines = flowLabelLines(flow);
   return {
     lines,
     width: Math.ceil(widest(lines, M.SMALL_FONT_SIZE, flow.crossesBoundary) + 2 * M.FLOW_LABEL_PAD_X),

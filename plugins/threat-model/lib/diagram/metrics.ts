@@ -13,12 +13,12 @@ export const ELEMENT_MIN_WIDTH = 110;
 export const ELEMENT_PAD_X = 14;
 export const ELEMENT_PAD_Y = 9;
 
-/** Zone labels sit inside the box's top-left corner. */
+/** Zone labels sit inside the box's top-left corner, this far below its top. */
 export const ZONE_PAD = 14;
-export const ZONE_LABEL_HEIGHT = 20;
+export const ZONE_LABEL_TOP = 6;
 
 /** Flow labels: the flow ID, then its threats, wrapped at this width. */
-export const FLOW_LABEL_WIDTH = 130;
+export const FLOW_LABEL_WIDTH = 100;
 export const FLOW_LABEL_PAD_X = 5;
 export const FLOW_LABEL_PAD_Y = 3;
 

@@ -25,13 +25,12 @@ function box(node: ElkNode): Box {
 
 export function zoneShape(zone: DiagramZone, node: ElkNode, measures: Measures): Element {
   const b = box(node);
-  const label = node.labels?.[0];
   return s('g', {className: ['tm-dfd__zone', `tm-dfd__zone--${zone.trust}`]}, [
     s('rect', {...b, rx: 6, className: ['tm-dfd__zone-box']}),
     ...textLines({
       lines: measures.zones.get(zone.id)!.lines,
-      x: label?.x ?? b.x + M.ZONE_PAD,
-      top: label?.y ?? b.y + M.ZONE_PAD / 2,
+      x: b.x + M.ZONE_PAD,
+      top: b.y + M.ZONE_LABEL_TOP,
       lineHeight: M.LINE_HEIGHT,
       fontSize: M.FONT_SIZE,
       anchor: 'start',
