@@ -28,6 +28,7 @@ test('loadConfig', async (t) => {
       useCases: [web],
       features: [],
       review: {maxAgeDays: 365},
+      dataFlows: {uncoveredFlows: 'warning'},
       site: {
         routeBasePath: 'threat-models',
         referencePath: '/reference',
@@ -46,6 +47,14 @@ test('loadConfig', async (t) => {
     const config = loadConfig(siteConfig);
     assert.ok(config.useCases.length > 0);
     assert.ok(config.features.length > 0);
+  });
+
+  await t.test('should take the severity of uncovered flows, and refuse any other than warning or error', () => {
+    assert.equal(loadConfig({runtime: 'Node.js', useCases: [web], dataFlows: {uncoveredFlows: 'error'}}).dataFlows.uncoveredFlows, 'error');
+    assert.equal(
+      problem({runtime: 'X', useCases: [web], dataFlows: {uncoveredFlows: 'off'}}),
+      'Invalid threat-model configuration in threat-model.config.ts:\n  - dataFlows.uncoveredFlows: Invalid option: expected one of "warning"|"error"',
+    );
   });
 
   await t.test('should reject duplicate use-case ids', () => {

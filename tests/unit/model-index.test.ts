@@ -54,7 +54,7 @@ test('buildIndex', async (t) => {
       useCase: 'web', file: 'threat-models/web.md', line: 34, column: 1, title: 'Request smuggling between a proxy and the server',
     });
     assert.deepEqual(index.locations['TOOL-02'], {
-      useCase: 'tool', file: 'threat-models/tool.md', line: 42, column: 1, title: 'Archives extract outside the target folder',
+      useCase: 'tool', file: 'threat-models/tool.md', line: 68, column: 1, title: 'Archives extract outside the target folder',
     });
   });
 

@@ -292,7 +292,7 @@ test('positions', async (t) => {
     const {diagnostics} = parseThreatModel(moved, file, config);
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]!.message, 'Section "## Trust" is out of order');
-    assert.equal(diagnostics[0]!.hint, 'Move it before `## Assets`; the order is: Scope, Trust, Assets, Threats, Not applicable, Out of scope.');
+    assert.equal(diagnostics[0]!.hint, 'Move it before `## Assets`; the order is: Scope, Trust, Assets, Data flows, Threats, Not applicable, Out of scope.');
   });
 });
 

@@ -53,7 +53,7 @@ test('splitSections', async (t) => {
     assert.deepEqual(sections.intro, []);
     assert.deepEqual(found.map((f) => f.message), ['Scope', 'Trust', 'Assets', 'Threats', 'Out of scope'].map((s) => `Missing section "## ${s}"`));
     assert.ok(found.every((f) => f.rule === 'missing-section' && f.line === 1));
-    assert.equal(ctx.diagnostics[0]!.hint, 'Add a `## Scope` section; sections go in this order: Scope, Trust, Assets, Threats, Not applicable, Out of scope.');
+    assert.equal(ctx.diagnostics[0]!.hint, 'Add a `## Scope` section; sections go in this order: Scope, Trust, Assets, Data flows, Threats, Not applicable, Out of scope.');
   });
 
   await t.test('should point a missing section at the next section present', () => {
@@ -90,6 +90,6 @@ test('splitSections', async (t) => {
   await t.test('should blame the first section that comes after one it should precede', () => {
     const {found, ctx} = split('## Trust\n\n## Scope\n\n## Assets\n\n## Threats\n\n## Out of scope\n');
     assert.deepEqual(found, [{rule: 'section-order', line: 3, message: 'Section "## Scope" is out of order'}]);
-    assert.equal(ctx.diagnostics[0]!.hint, 'Move it before `## Trust`; the order is: Scope, Trust, Assets, Threats, Not applicable, Out of scope.');
+    assert.equal(ctx.diagnostics[0]!.hint, 'Move it before `## Trust`; the order is: Scope, Trust, Assets, Data flows, Threats, Not applicable, Out of scope.');
   });
 });

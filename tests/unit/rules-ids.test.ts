@@ -10,7 +10,7 @@ import test from 'node:test';
 import fixtureConfig from '../fixtures/threat-model.config';
 import {loadConfig} from '../../plugins/threat-model/lib/config';
 import {analyze} from '../../plugins/threat-model/lib/load';
-import {checkDuplicateIds} from '../../plugins/threat-model/lib/rules/ids';
+import {checkDuplicateDataFlowIds, checkDuplicateIds} from '../../plugins/threat-model/lib/rules/ids';
 import type {Threat} from '../../plugins/threat-model/lib/types';
 
 const config = loadConfig(fixtureConfig);
@@ -53,5 +53,32 @@ test('duplicate ID rule', async (t) => {
   await t.test('should tell IDs apart exactly, not by their spelling', () => {
     const lower = as(byId('WEB-01'), 'web-01', 'threat-models/web.md', 50);
     assert.deepEqual(checkDuplicateIds([byId('WEB-01'), lower]), []);
+  });
+});
+
+test('duplicate data-flow ID rule', async (t) => {
+  const tool = index.models.find((m) => m.useCase === 'tool')!;
+
+  await t.test('should find nothing when every zone, element and flow ID is unique', () => {
+    assert.deepEqual(tool.dataFlows!.flows.map((f) => f.id), ['TOOL-F1', 'TOOL-F2', 'TOOL-F3']);
+    assert.deepEqual(checkDuplicateDataFlowIds(index.models), []);
+  });
+
+  await t.test('should report a row of another file that reuses an ID, naming the first', () => {
+    const flow = tool.dataFlows!.flows[0]!;
+    const copy = {...tool, file: 'threat-models/other.md', dataFlows: {zones: [], elements: [], flows: [{...flow, position: {line: 9, column: 1}}]}};
+    const [finding, ...rest] = checkDuplicateDataFlowIds([...index.models, copy]);
+    assert.deepEqual(rest, []);
+    assert.equal(finding!.ruleId, 'duplicate-id');
+    assert.equal(finding!.file, 'threat-models/other.md');
+    assert.deepEqual([finding!.line, finding!.column], [9, 1]);
+    assert.equal(finding!.reason, `Duplicate flow ID "TOOL-F1" (also at threat-models/tool.md:${flow.position.line}:${flow.position.column})`);
+    assert.equal(finding!.hint, 'Give this flow the next free number; IDs are never reused.');
+  });
+
+  await t.test('should report a second row of one table in the same file', () => {
+    const zone = tool.dataFlows!.zones[1]!;
+    const twice = {...tool, dataFlows: {...tool.dataFlows!, zones: [...tool.dataFlows!.zones, {...zone, position: {line: 40, column: 1}}]}};
+    assert.deepEqual(checkDuplicateDataFlowIds([twice]).map((d) => d.reason), [`Duplicate zone ID "TOOL-Z2" (also at threat-models/tool.md:${zone.position.line}:1)`]);
   });
 });

@@ -106,14 +106,15 @@ test('keys that change route, visibility or rendering are rejected with a reason
 });
 
 test('threat fields name how authors write them and which are required', () => {
-  assert.deepEqual(Object.keys(THREAT_FIELDS), ['stride', 'severity', 'responsibility', 'mitigations', 'features', 'related', 'references']);
+  assert.deepEqual(Object.keys(THREAT_FIELDS), ['stride', 'severity', 'responsibility', 'mitigations', 'features', 'related', 'flows', 'references']);
   assert.equal(THREAT_FIELDS.stride.name, 'STRIDE');
-  assert.deepEqual(Object.entries(THREAT_FIELDS).filter(([, field]) => !field.required).map(([key]) => key), ['features', 'related']);
+  assert.deepEqual(Object.entries(THREAT_FIELDS).filter(([, field]) => !field.required).map(([key]) => key), ['features', 'related', 'flows']);
+  assert.equal(THREAT_FIELDS.flows.name, 'Flows');
 });
 
-test('sections are required in order, and only Not applicable may be left out', () => {
-  assert.deepEqual([...SECTIONS], ['Scope', 'Trust', 'Assets', 'Threats', 'Not applicable', 'Out of scope']);
-  assert.deepEqual([...OPTIONAL_SECTIONS], ['Not applicable']);
+test('sections are required in order, and only Data flows and Not applicable may be left out', () => {
+  assert.deepEqual([...SECTIONS], ['Scope', 'Trust', 'Assets', 'Data flows', 'Threats', 'Not applicable', 'Out of scope']);
+  assert.deepEqual([...OPTIONAL_SECTIONS], ['Data flows', 'Not applicable']);
 });
 
 test('the JSON Schema requires the format keys and allows only the known ones', () => {

@@ -70,6 +70,16 @@ export const ReviewSchema = z.object({
   maxAgeDays: z.number().int().positive().default(365),
 });
 
+/** How the check treats the models' `## Data flows`. */
+export const DataFlowsSchema = z.object({
+  /**
+   * Severity of a boundary-crossing flow that no threat names in its
+   * `Flows` (rule `uncovered-flow`): a warning while a model's data flows
+   * are being written, `error` once every such flow should have its threats.
+   */
+  uncoveredFlows: z.enum(['warning', 'error']).default('warning'),
+});
+
 export const ConfigSchema = z.object({
   /** Name of the runtime the model describes, e.g. "Node.js". */
   runtime: z.string().min(1),
@@ -83,6 +93,8 @@ export const ConfigSchema = z.object({
   policy: PolicySchema.optional(),
   /** Review dates: when a model counts as due for review. */
   review: ReviewSchema.default(ReviewSchema.parse({})),
+  /** Data flows: how strictly boundary-crossing flows must be covered by threats. */
+  dataFlows: DataFlowsSchema.default(DataFlowsSchema.parse({})),
   /**
    * Page that explains the severity levels, e.g. `/docs/contributing#severity-rubric`;
    * each severity badge on a threat page links to it.

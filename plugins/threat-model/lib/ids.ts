@@ -69,3 +69,41 @@ export function typoOf(written: string, known: readonly string[]): string | unde
   });
   return matches.length === 1 ? matches[0] : undefined;
 }
+
+/** What the letter after the dash of a data-flow ID names: `SRV-Z1`, `SRV-E1`, `SRV-F1`. */
+export const FLOW_ID_LETTERS = {zone: 'Z', element: 'E', flow: 'F'} as const;
+export type FlowIdKind = keyof typeof FLOW_ID_LETTERS;
+
+/** `PREFIX-Z<n>`, `PREFIX-E<n>`, `PREFIX-F<n>`: n from 1 to 999 without a leading zero. */
+export const FLOW_ID_PATTERN = /^[A-Z][A-Z0-9]*-[ZEF][1-9]\d{0,2}$/;
+
+/** The `n`th data-flow ID of a kind: `SRV-F1`. */
+export function flowId(prefix: string, kind: FlowIdKind, n: number): string {
+  return `${prefix}-${FLOW_ID_LETTERS[kind]}${n}`;
+}
+
+/** The kind a well-formed data-flow ID names, if it is one. */
+export function flowIdKind(id: string): FlowIdKind | undefined {
+  if (!FLOW_ID_PATTERN.test(id)) return undefined;
+  const letter = id.split('-').pop()![0];
+  return (Object.keys(FLOW_ID_LETTERS) as FlowIdKind[]).find((k) => FLOW_ID_LETTERS[k] === letter);
+}
+
+/**
+ * A well-formed data-flow ID of `kind` for something written as one (case,
+ * a missing dash or letter, leading zeros): `srv-f01` → `SRV-F1`. With a
+ * prefix, a suggestion in another use case's prefix is only made for a
+ * one-letter typo of it.
+ */
+export function suggestFlowId(written: string, kind: FlowIdKind, prefix?: string): string | undefined {
+  const letter = FLOW_ID_LETTERS[kind];
+  const match = new RegExp(`^([A-Za-z][A-Za-z0-9]*?)[-_ ]?${letter}?[-_ ]?(\\d+)$`, 'i').exec(written.trim());
+  if (!match) return undefined;
+  const number = Number.parseInt(match[2]!, 10);
+  if (number === 0 || number > 999) return undefined;
+  const head = match[1]!.toUpperCase().replace(new RegExp(`${letter}$`), '');
+  const canonical = `${head}-${letter}${number}`;
+  if (canonical === written || !FLOW_ID_PATTERN.test(canonical)) return undefined;
+  if (prefix && head !== prefix && editDistance(head, prefix) > 1) return undefined;
+  return canonical;
+}

@@ -12,7 +12,7 @@ import {buildIndex} from './model-index';
 import {parseThreatModel, type ParseResult} from './parse';
 import {parseAll, type ParseJob, type PoolOptions} from './parse-pool';
 import {contentDigest, openParseCache, type ParseCache} from './parse-cache';
-import {checkDuplicateIds} from './rules/ids';
+import {checkDuplicateDataFlowIds, checkDuplicateIds} from './rules/ids';
 import {checkLinks} from './rules/links';
 import {checkRelated} from './rules/related';
 import {checkReviewAge, resolveToday} from './rules/review-age';
@@ -211,6 +211,7 @@ function crossCheck(sources: SourceFile[], texts: ParseJob[], results: Map<strin
     ...diagnostics.filter((d) => !(duplicates.has(d.file) && d.ruleId === 'file-name')),
     ...useCases,
     ...checkDuplicateIds(threats),
+    ...checkDuplicateDataFlowIds(index.models),
     ...checkRelated(threats, config, files),
     ...checkLinks(index.models, config, site, files),
     ...checkReviewAge(index.models, config, new Map(texts.map((t) => [t.file, t.text])), resolveToday(today)),

@@ -104,17 +104,21 @@ export const THREAT_FIELDS = {
   mitigations: {name: 'Mitigations', required: true},
   features: {name: 'Features', required: false},
   related: {name: 'Related', required: false},
+  flows: {name: 'Flows', required: false},
   references: {name: 'References', required: true},
 } as const;
 
 export type ThreatFieldKey = keyof typeof THREAT_FIELDS;
 
 /** Required H2 sections, in order. */
-export const SECTIONS = ['Scope', 'Trust', 'Assets', 'Threats', 'Not applicable', 'Out of scope'] as const;
+export const SECTIONS = ['Scope', 'Trust', 'Assets', 'Data flows', 'Threats', 'Not applicable', 'Out of scope'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
-/** Sections a file may omit: `Not applicable` only when every category is covered. */
-export const OPTIONAL_SECTIONS: readonly SectionName[] = ['Not applicable'];
+/**
+ * Sections a file may omit: `Data flows` (the model then has no diagram),
+ * and `Not applicable` only when every category is covered.
+ */
+export const OPTIONAL_SECTIONS: readonly SectionName[] = ['Data flows', 'Not applicable'];
 
 /** The JSON Schema editors use to validate and complete front matter. */
 export function frontMatterJsonSchema(): Record<string, unknown> {

@@ -43,6 +43,53 @@ export interface Threat {
   summary: string;
   /** The whole description after the field list, as plain text, paragraphs apart. */
   details: string;
+  /** IDs of the model's flows and elements the threat concerns, as written in `Flows` ([] when absent). */
+  flows: string[];
+  /** Where each `Flows` ID is written, for findings about it. */
+  flowsAt?: Record<string, Point>;
+}
+
+/** Which side of the model's trust line a zone is on (its `Trusted:` / `Untrusted:` lists). */
+export type ZoneTrust = 'trusted' | 'untrusted';
+
+/** What a data-flow element is, as the diagram draws it. Written `data store`, `external entity`. */
+export type ElementKind = 'process' | 'data-store' | 'external-entity';
+
+/** A row of the zone table under `## Data flows`: a box of the diagram. */
+export interface TrustZone {
+  id: string;
+  name: Inline[];
+  trust: ZoneTrust;
+  /** The zone this one is drawn inside (`Inside`), if any. */
+  parent?: string;
+  position: Point;
+}
+
+/** A row of the element table: a process, data store or external entity in a zone. */
+export interface FlowElement {
+  id: string;
+  name: Inline[];
+  kind: ElementKind;
+  zone: string;
+  position: Point;
+}
+
+/** A row of the flow table: data that moves from one element to another. */
+export interface DataFlow {
+  id: string;
+  from: string;
+  to: string;
+  data: Inline[];
+  /** `Boundary: yes`: the flow crosses a trust boundary. */
+  crossesBoundary: boolean;
+  position: Point;
+}
+
+/** The `## Data flows` section: its three tables, rows in the order written. */
+export interface DataFlows {
+  zones: TrustZone[];
+  elements: FlowElement[];
+  flows: DataFlow[];
 }
 
 export interface NotApplicable {
@@ -61,6 +108,8 @@ export interface ThreatModel {
   trusted: Inline[][];
   untrusted: Inline[][];
   assets: Inline[][];
+  /** The `## Data flows` section; absent when the file has none. */
+  dataFlows?: DataFlows;
   threats: Threat[];
   notApplicable: NotApplicable[];
   outOfScope: Inline[][];

@@ -9,7 +9,7 @@
 import type {Heading, List, ListItem, Paragraph, PhrasingContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import {diagnostic, didYouMean, nearest, propose, type Point} from '../diagnostics';
-import {ID_PATTERN, suggestId, threatId} from '../ids';
+import {flowId, flowIdKind, ID_PATTERN, suggestFlowId, suggestId, threatId} from '../ids';
 import {RESPONSIBILITIES, SEVERITIES, STRIDE, THREAT_FIELDS, type Responsibility, type Severity, type Stride, type ThreatFieldKey} from '../schema';
 import type {Inline, Reference} from '../types';
 import {at, report, type Context} from './context';
@@ -38,6 +38,8 @@ export interface Fields {
   features?: string[];
   related?: string[];
   relatedAt?: Record<string, Point>;
+  flows?: string[];
+  flowsAt?: Record<string, Point>;
   references?: Reference[];
 }
 
@@ -130,14 +132,14 @@ function readMitigationList(list: List, split: SplitField, fields: Fields, id: s
 }
 
 /** Inline content a field's value cannot carry to the page, the reference or the export. */
-function reportLostInline(nodes: PhrasingContent[], name: string, id: string, ctx: Context): boolean {
+export function reportLostInline(nodes: PhrasingContent[], name: string, id: string, ctx: Context,
+  hint = 'Field values are text, `code` and links; move it into the threat\'s description.'): boolean {
   let lost = false;
   const walk = (list: PhrasingContent[]) => {
     for (const node of list) {
       if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference' || node.type === 'footnoteReference') {
         const what = node.type === 'html' ? 'Raw HTML' : node.type === 'footnoteReference' ? 'A footnote' : 'An image';
-        report(ctx, node, 'lost-content', `${what} in the ${name} field of ${id}`,
-          'Field values are text, `code` and links; move it into the threat\'s description.');
+        report(ctx, node, 'lost-content', `${what} in the ${name} field of ${id}`, hint);
         lost = true;
       } else if ('children' in node) {
         walk(node.children as PhrasingContent[]);
@@ -221,6 +223,10 @@ function readField(key: ThreatFieldKey, split: SplitField, fields: Fields, id: s
       fields.related = readRelated(raw, id, locate, ctx);
       fields.relatedAt = Object.fromEntries(fields.related.map((r) => [r, locate(r)]));
       break;
+    case 'flows':
+      fields.flows = readFlows(raw, id, locate, ctx);
+      fields.flowsAt = Object.fromEntries(fields.flows.map((f) => [f, locate(f)]));
+      break;
     case 'references':
       fields.references = readReferences(split.value, id, point, locate, ctx);
       break;
@@ -250,7 +256,7 @@ function enumValue<T extends string>(raw: string, allowed: readonly T[], name: s
   return value;
 }
 
-function invalidValue(value: string, allowed: readonly string[], name: string, id: string, point: Point, ctx: Context): void {
+export function invalidValue(value: string, allowed: readonly string[], name: string, id: string, point: Point, ctx: Context): void {
   const guess = didYouMean(value, allowed);
   ctx.diagnostics.push(
     diagnostic(ctx.file, point, 'invalid-value', `Invalid ${name} "${visible(value)}" in ${id}${guess ? ` (${guess})` : ''}`,
@@ -292,6 +298,44 @@ function readRelated(raw: string, id: string, locate: (token: string) => Point, 
     }
   }
   return related;
+}
+
+/**
+ * `Flows`: IDs of the model's flows and elements, as written. Whether each
+ * is declared is checked against the model's `## Data flows` once the
+ * whole file is read (`data-flow-checks.ts`).
+ */
+function readFlows(raw: string, id: string, locate: (token: string) => Point, ctx: Context): string[] {
+  const flows: string[] = [];
+  const prefix = ctx.config.useCases.find((u) => id.startsWith(`${u.prefix}-`))?.prefix ?? ctx.config.useCases[0]?.prefix ?? 'PREFIX';
+  const example = `\`Flows: ${flowId(prefix, 'flow', 1)}, ${flowId(prefix, 'element', 2)}\``;
+  for (const entry of commaList(raw)) {
+    const kind = flowIdKind(entry);
+    if (kind === 'flow' || kind === 'element') {
+      if (!flows.includes(entry)) flows.push(entry);
+      continue;
+    }
+    if (ID_PATTERN.test(entry)) {
+      ctx.diagnostics.push(
+        diagnostic(ctx.file, locate(entry), 'malformed-id', `Flows entry "${entry}" in ${id} is a threat ID; Flows names flows and elements`,
+          `Name the threat in Related instead, and list flows and elements in Flows, e.g. ${example}.`),
+      );
+      continue;
+    }
+    if (kind === 'zone') {
+      ctx.diagnostics.push(
+        diagnostic(ctx.file, locate(entry), 'malformed-id', `Flows entry "${entry}" in ${id} is a zone; Flows names flows and elements`,
+          `Name the flows or the elements of that zone instead, e.g. ${example}.`),
+      );
+      continue;
+    }
+    const guess = suggestFlowId(entry, 'flow', prefix) ?? suggestFlowId(entry, 'element', prefix);
+    ctx.diagnostics.push(
+      diagnostic(ctx.file, locate(entry), 'malformed-id', `Flows entry "${visible(entry)}" in ${id} is not a flow or element ID${guess ? ` (did you mean "${guess}"?)` : ''}`,
+        guess ? `Write "${guess}".` : `List the IDs of flows and elements of the Data flows section, separated by commas, e.g. ${example}.`),
+    );
+  }
+  return flows;
 }
 
 function readReferences(value: PhrasingContent[], id: string, point: Point, locate: (token: string) => Point, ctx: Context): Reference[] {

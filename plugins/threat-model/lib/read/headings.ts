@@ -8,6 +8,7 @@ import type {Heading, Nodes, Root} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import {visit} from 'unist-util-visit';
 import {createSlugger, parseMarkdownHeadingId} from '@docusaurus/utils';
+import type {DataFlows} from '../types';
 
 /** The id of the "At a glance" heading that the page generator adds first. */
 export const SUMMARY_ANCHOR = 'at-a-glance';
@@ -40,6 +41,15 @@ export function pageAnchors(tree: Root, {summary = true}: {summary?: boolean} = 
     anchors.push(explicit ? explicit.id : slugger.slug(headingText(heading), {maintainCase: false}));
   });
   return anchors;
+}
+
+/**
+ * The anchors the page's data-flow tables give: one per zone, element and
+ * flow row (`#SRV-F1`), so links to them are checked like heading links.
+ */
+export function dataFlowAnchors(dataFlows: DataFlows | undefined): string[] {
+  if (!dataFlows) return [];
+  return [...dataFlows.zones, ...dataFlows.elements, ...dataFlows.flows].map((row) => row.id);
 }
 
 export function isHeading(node: Nodes): node is Heading {

@@ -13,10 +13,12 @@ import type {FrontMatter} from '../schema';
 import type {ThreatModel} from '../types';
 import {report, type Context} from './context';
 import {checkCoverage, checkPlaceholders} from './coverage';
+import {checkDataFlows, checkThreatFlows, checkUncoveredFlows} from './data-flow-checks';
+import {readDataFlows} from './data-flows';
 import {readFrontMatter, withoutBom} from './front-matter';
 import {validateFrontMatter} from './front-matter-fields';
 import {checkAnchors, checkHeadings, checkHiddenThreats} from './heading-rules';
-import {pageAnchors} from './headings';
+import {dataFlowAnchors, pageAnchors} from './headings';
 import {checkHtmlBalance} from './html';
 import {readList} from './lists';
 import {splitSections} from './sections';
@@ -70,9 +72,15 @@ export function readThreatModel({tree, source, file, config}: ReadInput): ReadRe
   const data = front.data as Partial<FrontMatter>;
   const useCase = typeof data.use_case === 'string' ? data.use_case : '';
   const trust = readTrust(sections.byName.get('Trust'), ctx);
+  const dataFlowsSection = sections.byName.get('Data flows');
+  const flows = dataFlowsSection ? readDataFlows(dataFlowsSection, useCase, ctx) : undefined;
+  if (flows) checkDataFlows(flows, ctx);
   const threatsSection = sections.byName.get('Threats');
   const read = threatsSection ? readThreats(threatsSection, useCase, ctx) : {threats: [], refused: 0};
   const {threats} = read;
+  checkThreatFlows(threats, flows, ctx);
+  // With a threat that could not be read, a flow nobody names may be its.
+  if (flows && read.refused === 0) checkUncoveredFlows(threats, flows, ctx);
   const notApplicableSection = sections.byName.get('Not applicable');
   // After the threats: links the References fields took as sources are not checked twice.
   const links = scanTree(tree, ctx);
@@ -86,10 +94,11 @@ export function readThreatModel({tree, source, file, config}: ReadInput): ReadRe
     trusted: trust.trusted,
     untrusted: trust.untrusted,
     assets: readList(sections.byName.get('Assets')?.nodes ?? [], 'the Assets section', ctx),
+    ...(flows ? {dataFlows: flows.dataFlows} : {}),
     threats,
     notApplicable: notApplicableSection ? readNotApplicable(notApplicableSection.nodes, ctx) : [],
     outOfScope: readList(sections.byName.get('Out of scope')?.nodes ?? [], 'the Out of scope section', ctx),
-    anchors: pageAnchors(tree),
+    anchors: [...pageAnchors(tree), ...dataFlowAnchors(flows?.dataFlows)],
     links: [],
   };
   checkHeadings(tree, ctx);

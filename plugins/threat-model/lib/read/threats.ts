@@ -24,6 +24,8 @@ export interface ThreatMark {
   fields?: string;
   /** On a link of a References field: checked as a source, not as a link. */
   reference?: true;
+  /** On a table of `## Data flows`: which one, for the generator to replace by its own. */
+  dataFlowTable?: 'zone' | 'element' | 'flow';
 }
 
 declare module 'mdast' {
@@ -152,6 +154,8 @@ function readThreat(heading: Heading, body: RootContent[], useCase: string, ctx:
     features: fields.features ?? [],
     related: fields.related ?? [],
     relatedAt: fields.relatedAt ?? {},
+    flows: fields.flows ?? [],
+    ...(fields.flowsAt ? {flowsAt: fields.flowsAt} : {}),
     references: fields.references ?? [],
     summary: summary ? plain(summary.children) : '',
     details: kept.map((n) => toString(n)).join('\n\n'),

@@ -55,6 +55,13 @@ import emptyTitle from './definitions/empty-title';
 import placeholder from './definitions/placeholder';
 import fileSize from './definitions/file-size';
 import staleReview from './definitions/stale-review';
+import unknownZone from './definitions/unknown-zone';
+import zoneCycle from './definitions/zone-cycle';
+import danglingFlow from './definitions/dangling-flow';
+import boundaryMismatch from './definitions/boundary-mismatch';
+import unknownElement from './definitions/unknown-element';
+import unknownFlow from './definitions/unknown-flow';
+import uncoveredFlow from './definitions/uncovered-flow';
 
 export const RULE_LIST = [
   noFrontMatter,
@@ -108,6 +115,13 @@ export const RULE_LIST = [
   placeholder,
   fileSize,
   staleReview,
+  unknownZone,
+  zoneCycle,
+  danglingFlow,
+  boundaryMismatch,
+  unknownElement,
+  unknownFlow,
+  uncoveredFlow,
 ] as const;
 
 export type RuleName = (typeof RULE_LIST)[number]['id'];
