@@ -12,7 +12,11 @@ import path from 'node:path';
 import test from 'node:test';
 import type {Element, ElementContent, Root} from 'hast';
 import {toHtml} from 'hast-util-to-html';
-import {flowName, renderDiagram, type DiagramInput} from '../../plugins/threat-model/lib/diagram/index';
+import {loadConfig} from '../../plugins/threat-model/lib/config';
+import {diagramInput, flowName, renderDiagram, threatsByFlow, type DiagramInput} from '../../plugins/threat-model/lib/diagram/index';
+import {plainText} from '../../plugins/threat-model/lib/diagram/adapter';
+import {parseThreatModel} from '../../plugins/threat-model/lib/parse';
+import fixtureConfig from '../fixtures/threat-model.config';
 import {flowLabelLines} from '../../plugins/threat-model/lib/diagram/measure';
 import {compareIds} from '../../plugins/threat-model/lib/diagram/order';
 import {textWidth, wrap} from '../../plugins/threat-model/lib/diagram/text';
@@ -300,5 +304,43 @@ test('diagram text measurement', async (t) => {
 
   await t.test('should order IDs by prefix, then by number', () => {
     assert.deepEqual(['S-F10', 'S-F2', 'R-F1', 'S-F1'].sort(compareIds), ['R-F1', 'S-F1', 'S-F2', 'S-F10']);
+  });
+});
+
+test('diagramInput', async (t) => {
+  const file = 'threat-models/tool.md';
+  const source = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'shared', file), 'utf8');
+  const {model} = parseThreatModel(source, file, loadConfig(fixtureConfig));
+  const withFlows = {...model!, dataFlows: model!.dataFlows!};
+
+  await t.test('should list, per flow, the threats that name it in Flows', () => {
+    assert.deepEqual([...threatsByFlow(withFlows)], [['TOOL-F2', ['TOOL-01']], ['TOOL-E2', ['TOOL-01']], ['TOOL-F3', ['TOOL-02']]]);
+  });
+
+  await t.test('should give the renderer plain text, the trust, nesting and threats of the model', () => {
+    const value = diagramInput(withFlows, threatsByFlow(withFlows));
+    assert.equal(value.id, 'tool');
+    assert.equal(value.title, `Data flows: ${model!.frontMatter.title}`);
+    assert.equal(value.description, '3 trust zones, 4 elements and 3 data flows, of which 1 crosses a trust boundary.');
+    assert.deepEqual(value.zones, [
+      {id: 'TOOL-Z1', name: 'Developer machine', trust: 'trusted'},
+      {id: 'TOOL-Z2', name: 'Node.js process', trust: 'trusted', parent: 'TOOL-Z1'},
+      {id: 'TOOL-Z3', name: 'Downloaded files', trust: 'untrusted'},
+    ]);
+    assert.deepEqual(value.elements[1], {id: 'TOOL-E2', name: 'Environment and NODE_OPTIONS', kind: 'data-store', zone: 'TOOL-Z1'});
+    assert.deepEqual(value.flows.map((flow) => [flow.id, flow.data, flow.crossesBoundary, flow.threats]), [
+      ['TOOL-F1', 'Command-line arguments', false, []],
+      ['TOOL-F2', 'NODE_OPTIONS and other variables', false, ['TOOL-01']],
+      ['TOOL-F3', 'Entry names and contents', true, ['TOOL-02']],
+    ]);
+  });
+
+  await t.test('should render the model read from Markdown', async () => {
+    const svg = await renderDiagram(diagramInput(withFlows, threatsByFlow(withFlows)));
+    assert.deepEqual(elements(svg).filter((element) => element.tagName === 'a').map((a) => a.properties.href), ['#TOOL-F1', '#TOOL-F2', '#TOOL-F3']);
+  });
+
+  await t.test('should take the words of code spans and links, without Markdown', () => {
+    assert.equal(plainText([{type: 'text', value: 'See '}, {type: 'link', url: 'https://x', children: [{type: 'code', value: 'a<b'}]}, {type: 'text', value: '!'}]), 'See a<b!');
   });
 });

@@ -20,6 +20,7 @@ import {validate} from './validate';
 
 export type {DiagramElement, DiagramFlow, DiagramInput, DiagramKind, DiagramTrust, DiagramZone} from './types';
 export {flowName} from './flows';
+export {diagramInput, threatsByFlow} from './adapter';
 
 /** Zones outermost first, so that a nested zone is drawn on top of its parent. */
 function byDepth<T extends {id: string; parent?: string}>(zones: T[]): T[] {
