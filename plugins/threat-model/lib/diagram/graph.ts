@@ -17,8 +17,10 @@ const ROOT_OPTIONS: Record<string, string> = {
   'elk.edgeRouting': 'ORTHOGONAL',
   // Keep the ID order of the file wherever the layout has a free choice.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  // A flow back to an earlier element (a response) points left, not the first element right.
-  'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
+  // Only a cycle (a request and its response) turns a flow back, and then the
+  // one against ID order; plain MODEL_ORDER would turn back every flow from a
+  // later ID to an earlier one, cycle or not.
+  'elk.layered.cycleBreaking.strategy': 'GREEDY_MODEL_ORDER',
   'elk.edgeLabels.placement': 'CENTER',
   'elk.spacing.nodeNode': '28',
   'elk.spacing.edgeNode': '16',
