@@ -21,7 +21,6 @@ const ROOT_OPTIONS: Record<string, string> = {
   // one against ID order; plain MODEL_ORDER would turn back every flow from a
   // later ID to an earlier one, cycle or not.
   'elk.layered.cycleBreaking.strategy': 'GREEDY_MODEL_ORDER',
-  'elk.edgeLabels.placement': 'CENTER',
   'elk.spacing.nodeNode': '28',
   'elk.spacing.edgeNode': '16',
   'elk.spacing.edgeEdge': '12',
@@ -80,7 +79,8 @@ function flowEdge(measures: Measures, flow: Ordered['flows'][number]): ElkExtend
     id: flow.id,
     sources: [flow.from],
     targets: [flow.to],
-    labels: [{id: `${flow.id}:label`, text: flow.id, width: label.width, height: label.height}],
+    // Centre labels become nodes of their own in the layering, so no label covers a box or another label.
+    labels: [{id: `${flow.id}:label`, text: flow.id, width: label.width, height: label.height, layoutOptions: {'elk.edgeLabels.placement': 'CENTER'}}],
   };
 }
 
