@@ -241,6 +241,28 @@ test('renderDiagram', async (t) => {
     }
   });
 
+  await t.test('should draw an empty zone, and a flow from an element to itself', async () => {
+    const value: DiagramInput = {
+      id: 'edge', title: 't', description: 'd',
+      zones: [{id: 'Z1', name: 'Busy', trust: 'trusted'}, {id: 'Z2', name: 'Empty', trust: 'untrusted'}],
+      elements: [{id: 'E1', name: 'Loop', kind: 'process', zone: 'Z1'}],
+      flows: [{id: 'F1', from: 'E1', to: 'E1', data: 'retries', crossesBoundary: false, threats: []}],
+    };
+    const svg = await renderDiagram(value);
+    const html = toHtml(svg);
+    assert.doesNotMatch(html, /NaN|undefined/);
+    const loop = elements(svg).find(hasClass('tm-dfd__flow-line'))!;
+    assert.match(String(loop.properties.d), /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){2,}$/, 'the loop bends');
+    const empty = elements(svg).filter(hasClass('tm-dfd__zone')).find((zone) => text(zone) === 'Empty (untrusted)')!;
+    assert.ok(rectOf(empty.children[0] as Element).width >= textWidth('Empty (untrusted)', 14, true), 'wide enough for its label');
+  });
+
+  await t.test('should lay the key of a small drawing out in a few rows', async () => {
+    const svg = await renderDiagram({...input('kinds'), zones: [{id: 'K-Z1', name: 'Z', trust: 'trusted'}], elements: [{id: 'K-E1', name: 'P', kind: 'process', zone: 'K-Z1'}], flows: []});
+    const rows = new Set(elements(elements(svg).find(hasClass('tm-dfd__legend'))!).filter(hasClass('tm-dfd__legend-label')).map((label) => label.properties.y));
+    assert.ok(rows.size <= 3, `${rows.size} rows, one per item without a minimum width`);
+  });
+
   await t.test('should keep every box inside the drawing, and every element inside its zone', async () => {
     for (const name of cases) {
       const model = input(name);

@@ -40,7 +40,7 @@ export async function renderDiagram(input: DiagramInput): Promise<Element> {
   const laid = await layout(elkGraph(model, measures));
   const ids = diagramIds(input.id);
   const elements = new Map(model.elements.map((element) => [element.id, element]));
-  const key = legend(ids, Math.ceil(laid.height), Math.ceil(laid.width));
+  const key = legend(ids, Math.ceil(laid.height), Math.max(Math.ceil(laid.width), M.LEGEND_MIN_WIDTH));
   const width = Math.max(Math.ceil(laid.width), key.width);
   const height = Math.ceil(laid.height) + key.height;
   return s('svg', {

@@ -22,6 +22,9 @@ export const FLOW_LABEL_WIDTH = 100;
 export const FLOW_LABEL_PAD_X = 5;
 export const FLOW_LABEL_PAD_Y = 3;
 
+/** A small drawing is widened to this, so that the key below it takes a few rows, not one per item. */
+export const LEGEND_MIN_WIDTH = 480;
+
 /** Margin around the whole drawing. */
 export const MARGIN = 8;
 
