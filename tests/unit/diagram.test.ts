@@ -7,6 +7,7 @@
  * a clear error for an input that refers to what it does not declare.
  */
 import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
@@ -83,6 +84,14 @@ test('renderDiagram', async (t) => {
       assert.equal(toHtml(await renderDiagram(input(name))), first, name);
       assert.equal(toHtml(await renderDiagram(reversed(input(name)))), first, `${name}, reversed`);
     }
+  });
+
+  await t.test('should not depend on what the same process rendered before', () => {
+    // A fresh process renders only `server`; here it comes after the other cases.
+    const script = `const {renderDiagram} = require('./plugins/threat-model/lib/diagram/index');
+      renderDiagram(require('./tests/fixtures/diagram/server/input.json')).then(async (svg) => process.stdout.write((await import('hast-util-to-html')).toHtml(svg)));`;
+    const alone = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {cwd: path.join(__dirname, '..', '..'), encoding: 'utf8'});
+    assert.equal(`${alone}\n`, fs.readFileSync(path.join(root, 'server', 'output.svg'), 'utf8'));
   });
 
   await t.test('should be an accessible, sized SVG named by its title and description', async () => {
