@@ -189,6 +189,8 @@ test('renderDiagram', async (t) => {
     assert.match(css, /\.tm-dfd__flow--boundary \.tm-dfd__flow-line \{[^}]*stroke-width: 3;[^}]*stroke-dasharray/);
     assert.match(css, /\.tm-dfd__flow--boundary \.tm-dfd__flow-label \{ font-weight: 700; \}/);
     assert.match(css, /a\.tm-dfd__flow:focus-visible/);
+    // In forced colours the boundary keeps a colour of its own besides its dashes.
+    assert.match(css, /@media \(forced-colors: active\) \{[^@]*--tm-dfd-boundary: LinkText;/);
   });
 
   await t.test('should label a flow with its ID and its threats, in ID order', async () => {
