@@ -16,7 +16,7 @@ const GAP = 6;
 const ITEM_GAP = 20;
 const ROW_HEIGHT = 26;
 
-type Symbol = (x: number, y: number, ids: DiagramIds) => Element;
+type Sample = (x: number, y: number, ids: DiagramIds) => Element;
 
 const rect = (x: number, y: number, rx: number, className: string) =>
   s('rect', {x, y, width: SYMBOL_WIDTH, height: SYMBOL_HEIGHT, rx, className: [className]});
@@ -31,7 +31,7 @@ const line = (x: number, y: number, ids: DiagramIds, boundary: boolean) =>
     }),
   ]);
 
-const ITEMS: [string, Symbol][] = [
+const ITEMS: [string, Sample][] = [
   ['Process', (x, y) => s('g', {className: ['tm-dfd__element', 'tm-dfd__element--process']}, [rect(x, y, 6, 'tm-dfd__element-shape')])],
   ['Data store', (x, y) => s('g', {className: ['tm-dfd__element', 'tm-dfd__element--data-store']}, [
     s('path', {d: `M${x},${y}H${x + SYMBOL_WIDTH}M${x},${y + SYMBOL_HEIGHT}H${x + SYMBOL_WIDTH}`, className: ['tm-dfd__element-line']}),
@@ -51,12 +51,12 @@ export function legend(ids: DiagramIds, top: number, width: number): {element: E
   let x = M.MARGIN;
   let y = top;
   let widest = 0;
-  for (const [text, symbol] of ITEMS) {
+  for (const [text, sample] of ITEMS) {
     if (x > M.MARGIN && x + itemWidth(text) > width - M.MARGIN) {
       x = M.MARGIN;
       y += ROW_HEIGHT;
     }
-    children.push(symbol(x, y + (ROW_HEIGHT - SYMBOL_HEIGHT) / 2, ids));
+    children.push(sample(x, y + (ROW_HEIGHT - SYMBOL_HEIGHT) / 2, ids));
     children.push(...textLines({lines: [text], x: x + SYMBOL_WIDTH + GAP, top: y, lineHeight: ROW_HEIGHT, fontSize: M.SMALL_FONT_SIZE, anchor: 'start', className: 'tm-dfd__legend-label'}));
     widest = Math.max(widest, x + itemWidth(text) + M.MARGIN);
     x += itemWidth(text) + ITEM_GAP;
