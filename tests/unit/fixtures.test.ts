@@ -23,10 +23,14 @@ const root = path.join(__dirname, '..', 'fixtures');
 const config = path.join(root, 'threat-model.config.ts');
 const update = Boolean(process.env.UPDATE);
 
-/** `shared/` and `contributed/` belong to the corpus of contributed files (`contributed.test.ts`). */
+/**
+ * `shared/` and `contributed/` belong to the corpus of contributed files
+ * (`contributed.test.ts`); `diagram/` holds the renderer's cases (`diagram.test.ts`).
+ */
+const OTHER = new Set(['shared', 'contributed', 'diagram']);
 const cases = fs
   .readdirSync(root, {withFileTypes: true})
-  .filter((entry) => entry.isDirectory() && entry.name !== 'shared' && entry.name !== 'contributed')
+  .filter((entry) => entry.isDirectory() && !OTHER.has(entry.name))
   .map((entry) => entry.name)
   .sort();
 

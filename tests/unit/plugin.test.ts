@@ -127,8 +127,9 @@ test('the threat-model plugin lifecycle', async (t) => {
     const dir = site();
     const plugin = create(dir);
     assert.deepEqual(plugin.getPathsToWatch!(), [path.join(dir, 'threat-models', '**/*')]);
-    const [stylesheet] = plugin.getClientModules!();
+    const [stylesheet, diagram] = plugin.getClientModules!();
     assert.match(fs.readFileSync(stylesheet!, 'utf8'), /\.tm-badge \{/);
+    assert.match(fs.readFileSync(diagram!, 'utf8'), /\.tm-dfd__svg \{/);
     const theme = plugin.getThemePath!();
     for (const component of ['ThreatModelReference', 'ThreatModelRelated', 'ThreatModelReferencedBy', 'ThreatModelThreatLink']) {
       assert.ok(fs.existsSync(path.join(theme, component, 'index.tsx')), component);

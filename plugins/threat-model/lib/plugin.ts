@@ -40,7 +40,7 @@ const ROOT = path.resolve(__dirname, '..');
 const PACKAGE_ROOT = path.basename(ROOT) === 'dist' ? path.dirname(ROOT) : ROOT;
 const THEME_PATH = path.join(ROOT, 'theme');
 const TYPESCRIPT_THEME_PATH = path.join(PACKAGE_ROOT, 'theme');
-const STYLESHEET = path.join(PACKAGE_ROOT, 'css', 'threat-model.css');
+const STYLESHEETS = ['threat-model.css', 'diagram.css'].map((file) => path.join(PACKAGE_ROOT, 'css', file));
 
 /**
  * What `loadContent` hands Docusaurus: which files it read, not what they
@@ -103,7 +103,7 @@ export default function threatModelPlugin(context: LoadContext, options: Options
 
     getThemePath: () => THEME_PATH,
     getTypeScriptThemePath: () => TYPESCRIPT_THEME_PATH,
-    getClientModules: () => [STYLESHEET],
+    getClientModules: () => STYLESHEETS,
 
     // The theme imports the browser entry by the package's name, so that a
     // swizzled copy in a site's src/theme keeps working; resolve it to this
