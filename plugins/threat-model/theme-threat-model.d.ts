@@ -25,6 +25,16 @@ declare module '@theme/ThreatModelRelated' {
   export default function ThreatModelRelated(props: Props): ReactNode;
 }
 
+declare module '@theme/ThreatModelDiagram' {
+  import type {ReactNode} from 'react';
+
+  export interface Props {
+    /** The page's data module, whose `diagram` holds the SVG the plugin drew. */
+    data: import('docusaurus-plugin-threat-model/client').ThreatModelPageData;
+  }
+  export default function ThreatModelDiagram(props: Props): ReactNode;
+}
+
 declare module '@theme/ThreatModelCve' {
   import type {ReactNode} from 'react';
 

@@ -65,6 +65,12 @@ export interface ThreatModelPageData {
    * for every CVE the page's threats cite that the database has.
    */
   cves?: Record<string, PageCve>;
+  /**
+   * The data-flow diagram as SVG markup, serialized from generated hast in
+   * which every text from the file is an escaped text node (see
+   * `lib/diagram/markup.ts`); absent when the model has no `## Data flows`.
+   */
+  diagram?: string;
 }
 
 /** A cited CVE as its threat's References show it. */

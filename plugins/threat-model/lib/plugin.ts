@@ -15,6 +15,7 @@ import {usesThreatModelFrontMatter} from './front-matter-hook';
 import {buildExport, exportJsonSchema, type ThreatModelExport} from './export';
 import {interchangeLinks, renderAll, type InterchangeInput} from './interchange';
 import {buildGlobalData, buildPageData, pageDataFile, PLUGIN_NAME} from './global-data';
+import {diagramMarkup} from './diagram/markup';
 import type {Config} from './config';
 import {folderDigest, loadThreatModels, loadThreatModelsInParallel, readFolder, type FolderLoadResult, type LoadResult} from './load';
 import {buildIndex} from './model-index';
@@ -150,7 +151,12 @@ export default function threatModelPlugin(context: LoadContext, options: Options
       await Promise.all(
         current.files
           .filter((file) => file.endsWith('.md'))
-          .map((file) => actions.createData(pageDataFile(path.posix.basename(file)), JSON.stringify(buildPageData(current.index, file, permalinks, current.evidence)))),
+          .map(async (file) => {
+            const model = current.index.models.find((m) => m.file === file);
+            const diagram = model ? await diagramMarkup(model) : undefined;
+            const data = {...buildPageData(current.index, file, permalinks, current.evidence), ...(diagram ? {diagram} : {})};
+            await actions.createData(pageDataFile(path.posix.basename(file)), JSON.stringify(data));
+          }),
       );
     },
 

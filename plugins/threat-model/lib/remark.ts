@@ -113,9 +113,12 @@ export default function remarkThreatModel(this: Processor | void, options: Remar
     if (errors.length > 0 || !model) failBuild(new ThreatModelError(errors.sort(compareDiagnostics)));
 
     insertSummary(tree, model, options.config, options.referencePath);
-    // The data-flow diagram (lib/diagram/) is the `figure` argument of insertDataFlows.
-    insertDataFlows(tree, model);
+    // The diagram is drawn by the plugin's load (lib/diagram/markup.ts) into the
+    // page's data module; the component puts it before the flow table.
+    const diagram = component(COMPONENTS.diagram, {}, 'flow');
+    const drawn = insertDataFlows(tree, model, diagram);
     const used = decorateThreats(tree, model, options);
+    if (drawn) used.add(COMPONENTS.diagram);
     const data = `@generated/${PLUGIN_NAME}/${options.pluginId}/${pageDataFile(path.basename(file.path))}`;
     tree.children.unshift(
       ...[...used].sort().map((name) => esmImport(name, `@theme/${name}`) as unknown as RootContent),
@@ -231,7 +234,7 @@ function responsibilitySummary(model: ThreatModel, config: Config, referencePath
 const DATA = 'threatModelData';
 
 /** Theme components that pages use for what comes from other files. */
-const COMPONENTS = {related: 'ThreatModelRelated', referencedBy: 'ThreatModelReferencedBy', cve: 'ThreatModelCve'} as const;
+const COMPONENTS = {related: 'ThreatModelRelated', referencedBy: 'ThreatModelReferencedBy', cve: 'ThreatModelCve', diagram: 'ThreatModelDiagram'} as const;
 type ComponentName = (typeof COMPONENTS)[keyof typeof COMPONENTS];
 
 /** Decorates the threats and returns the theme components the page now uses. */
