@@ -116,7 +116,7 @@ test.describe('the reference page', () => {
     const response = await request.get('/threat-models.json');
     expect(response.status()).toBe(200);
     const data = await response.json();
-    expect(data.schemaVersion).toBe(2);
+    expect(data.schemaVersion).toBe(3);
     expect(data.counts).toEqual({models: index.models.length, threats: threats.length});
     const exported = data.models.flatMap((m: {threats: Array<{id: string}>}) => m.threats.map((t) => t.id));
     expect(exported.sort()).toEqual(threats.map((t) => t.id).sort());

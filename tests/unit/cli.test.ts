@@ -347,13 +347,13 @@ test('runNew', async (t) => {
     const {diagnostics} = JSON.parse(run.stdout) as {diagnostics: DiagnosticJson[]};
     // Every placeholder of the scaffold is reported until it is replaced.
     const placeholders = diagnostics.filter((d) => d.ruleId === 'placeholder');
-    assert.equal(placeholders.length, 2 * 10);
-    assert.deepEqual(placeholders.filter((d) => d.file.endsWith('web.md')).map((d) => d.line), [4, 7, 14, 20, 24, 28, 32, 38, 41, 50]);
+    assert.equal(placeholders.length, 2 * 12);
+    assert.deepEqual(placeholders.filter((d) => d.file.endsWith('web.md')).map((d) => d.line), [4, 7, 14, 20, 24, 28, 44, 49, 53, 59, 63, 72]);
     const summary = diagnostics.filter((d) => !placeholders.includes(d)).map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`);
     const perFile = (file: string) => [
-      `${file}:39:15 invalid-reference`,
-      `${file}:39:15 missing-reference`,
-      ...Array.from({length: 5}, () => `${file}:44:1 stride-coverage`),
+      `${file}:61:15 invalid-reference`,
+      `${file}:61:15 missing-reference`,
+      ...Array.from({length: 5}, () => `${file}:66:1 stride-coverage`),
     ];
     assert.deepEqual(summary, [...perFile('threat-models/tool.md'), ...perFile('threat-models/web.md')]);
     assert.match(diagnostics.find((d) => d.ruleId === 'invalid-reference')!.message, /^Reference "TODO" in TOOL-01 /);

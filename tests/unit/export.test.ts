@@ -21,10 +21,14 @@ const repo = path.join(__dirname, '..', '..');
 const schemaFile = path.join(repo, 'schemas', 'threat-model-front-matter.schema.json');
 
 /** Counted from the raw files, independently of the parser. */
-function countSources(dir: string): {models: number; threats: number; ids: string[]} {
+function countSources(dir: string): {models: number; threats: number; ids: string[]; rows: Record<'Z' | 'E' | 'F', string[]>; flows: string[]} {
   const files = fs.readdirSync(dir).filter((name) => name.endsWith('.md'));
-  const ids = files.flatMap((name) => [...fs.readFileSync(path.join(dir, name), 'utf8').matchAll(/^### .*\{#([A-Z]+-\d+)\}$/gm)].map((m) => m[1]!));
-  return {models: files.length, threats: ids.length, ids};
+  const texts = files.map((name) => fs.readFileSync(path.join(dir, name), 'utf8'));
+  const ids = texts.flatMap((text) => [...text.matchAll(/^### .*\{#([A-Z]+-\d+)\}$/gm)].map((m) => m[1]!));
+  // A data-flow row starts with its ID cell: `| SRV-F1 |`.
+  const rows = (letter: string) => texts.flatMap((text) => [...text.matchAll(new RegExp(`^\\| *([A-Z][A-Z0-9]*-${letter}\\d+) *\\|`, 'gm'))].map((m) => m[1]!));
+  const flows = texts.flatMap((text) => [...text.matchAll(/^- Flows: (.*)$/gm)].flatMap((m) => m[1]!.split(',').map((id) => id.trim())));
+  return {models: files.length, threats: ids.length, ids, rows: {Z: rows('Z'), E: rows('E'), F: rows('F')}, flows};
 }
 
 function exportOf(siteDir: string, config: Config) {
@@ -51,6 +55,15 @@ test('buildExport', async (t) => {
       assert.deepEqual(data.models.flatMap((m) => m.threats.map((x) => x.id)).sort(), [...sources.ids].sort());
     });
 
+    await t.test(`should export every zone, element and flow of ${name}, and every Flows entry`, () => {
+      const data = exportOf(siteDir, config);
+      const sources = countSources(path.join(siteDir, 'threat-models'));
+      assert.deepEqual(data.models.flatMap((m) => m.dataFlows.zones.map((z) => z.id)).sort(), [...sources.rows.Z].sort());
+      assert.deepEqual(data.models.flatMap((m) => m.dataFlows.elements.map((e) => e.id)).sort(), [...sources.rows.E].sort());
+      assert.deepEqual(data.models.flatMap((m) => m.dataFlows.flows.map((f) => f.id)).sort(), [...sources.rows.F].sort());
+      assert.deepEqual(data.models.flatMap((m) => m.threats.flatMap((x) => x.flows)).sort(), [...sources.flows].sort());
+    });
+
     await t.test(`should validate the export of ${name} against its JSON Schema`, () => {
       const data = exportOf(siteDir, config);
       assert.ok(validateExport(data), JSON.stringify(validateExport.errors));
@@ -62,6 +75,9 @@ test('buildExport', async (t) => {
     const broken = structuredClone(data);
     broken.models[0]!.threats[0]!.severity = 'huge' as never;
     assert.equal(validateExport(broken), false);
+    const badTrust = structuredClone(data);
+    badTrust.models[1]!.dataFlows.zones[0]!.trust = 'half' as never;
+    assert.equal(validateExport(badTrust), false);
     assert.equal(validateExport({...data, schemaVersion: SCHEMA_VERSION + 1}), false);
   });
 
@@ -79,6 +95,19 @@ test('buildExport', async (t) => {
     assert.deepEqual(web01.mitigations, ['keep Node.js patched; never enable `--insecure-http-parser`']);
     assert.deepEqual(data.models[0]!.notApplicable, [{category: 'Repudiation', reason: "the runtime keeps no audit trail; logging requests is the application's job."}]);
     assert.deepEqual(data.models[0]!.assets, ['Availability of the server process.', 'Secrets in the process, such as TLS keys.']);
+    // A model without the section exports empty data flows; one with it, names and data as plain text.
+    assert.deepEqual(data.models[0]!.dataFlows, {zones: [], elements: [], flows: []});
+    const tool = data.models[1]!;
+    assert.equal(tool.dataFlows.zones.length, 3);
+    assert.deepEqual(tool.dataFlows.zones[1], {id: 'TOOL-Z2', name: 'Node.js process', trust: 'trusted', parent: 'TOOL-Z1'});
+    assert.deepEqual(tool.dataFlows.elements[1], {id: 'TOOL-E2', name: 'Environment and `NODE_OPTIONS`', kind: 'data-store', zone: 'TOOL-Z1'});
+    assert.deepEqual(tool.dataFlows.flows.map((f) => [f.id, f.from, f.to, f.data, f.crossesBoundary, f.threats]), [
+      ['TOOL-F1', 'TOOL-E1', 'TOOL-E3', 'Command-line arguments', false, []],
+      ['TOOL-F2', 'TOOL-E2', 'TOOL-E3', '`NODE_OPTIONS` and other variables', false, ['TOOL-01']],
+      ['TOOL-F3', 'TOOL-E4', 'TOOL-E3', 'Entry names and contents', true, ['TOOL-02']],
+    ]);
+    assert.deepEqual(tool.threats.map((x) => x.flows), [['TOOL-F2', 'TOOL-E2'], ['TOOL-F3']]);
+    assert.equal(data.schemaVersion, 3);
     assert.deepEqual(
       data.features.map((f) => [f.id, f.mitigates]),
       [['--permission', ['WEB-03', 'TOOL-02']], ['--max-http-header-size', ['WEB-01', 'WEB-02']], ['headersTimeout', ['WEB-02']]],

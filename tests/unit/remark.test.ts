@@ -41,10 +41,12 @@ async function transform(siteDir: string, name: string, source?: string): Promis
   const {unified} = await import('unified');
   const {default: remarkParse} = await import('remark-parse');
   const {default: remarkFrontmatter} = await import('remark-frontmatter');
+  const {default: remarkGfm} = await import('remark-gfm');
   const {VFile} = await import('vfile');
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter)
+    .use(remarkGfm)
     .use(remarkThreatModel, {config, siteDir, referencePath: '/reference', pluginId: 'default'});
   const filePath = path.join(siteDir, 'threat-models', name);
   const file = new VFile({path: filePath, value: source ?? fs.readFileSync(filePath, 'utf8')});

@@ -79,3 +79,19 @@ test('the check reads the scaffold\'s threat and reports every placeholder left 
   const others = new Set(diagnostics.filter((d) => d.ruleId !== 'placeholder').map((d) => d.ruleId));
   assert.deepEqual([...others].sort(), ['invalid-reference', 'missing-reference', 'stride-coverage'], 'the TODO reference and the uncovered categories, nothing about the structure');
 });
+
+test('the scaffold\'s data flows use the use case\'s prefix, and its threat names the boundary flow', () => {
+  const {model, diagnostics} = parseThreatModel(threatModelTemplate(tool, 'Deno', TODAY), 'threat-models/tool.md', config);
+  const flows = model!.dataFlows!;
+  assert.deepEqual(flows.zones.map((z) => [z.id, z.trust]), [['TOOL-Z1', 'untrusted'], ['TOOL-Z2', 'trusted']]);
+  assert.deepEqual(flows.elements.map((e) => [e.id, e.kind, e.zone]), [['TOOL-E1', 'external-entity', 'TOOL-Z1'], ['TOOL-E2', 'process', 'TOOL-Z2']]);
+  assert.deepEqual(flows.elements[1]!.name, [{type: 'text', value: 'The Deno process'}]);
+  assert.deepEqual(flows.flows.map((f) => [f.id, f.from, f.to, f.crossesBoundary]), [['TOOL-F1', 'TOOL-E1', 'TOOL-E2', true]]);
+  assert.deepEqual(model!.threats[0]!.flows, ['TOOL-F1']);
+  // Nothing about the section but its placeholders: no unknown zone, dangling or uncovered flow.
+  assert.ok(!diagnostics.some((d) => ['unknown-zone', 'dangling-flow', 'uncovered-flow', 'unknown-flow', 'missing-field', 'lost-content'].includes(d.ruleId)));
+  assert.deepEqual(diagnostics.filter((d) => d.ruleId === 'placeholder' && /flow|data/i.test(d.reason)).map((d) => d.reason), [
+    `Scaffold text "${PLACEHOLDERS.flowSource}" was never replaced`,
+    `Scaffold text "${PLACEHOLDERS.flowData}" was never replaced`,
+  ]);
+});

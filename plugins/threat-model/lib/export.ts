@@ -6,9 +6,9 @@ import * as z from 'zod';
 import type {Config} from './config';
 import {inlineText} from './present';
 import {ResponsibilitySchema, SeveritySchema, StatusSchema, StrideSchema} from './schema';
-import type {ThreatIndex} from './types';
+import type {ThreatIndex, ThreatModel} from './types';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const ThreatExport = z.object({
   /** Stable ID, e.g. `SRV-01`; also the anchor on its page. */
@@ -24,8 +24,26 @@ const ThreatExport = z.object({
   mitigations: z.array(z.string()),
   features: z.array(z.string()),
   related: z.array(z.string()),
+  /** IDs of the model's flows and elements the threat concerns (`Flows`). */
+  flows: z.array(z.string()),
   references: z.array(z.object({kind: z.enum(['cve', 'cwe', 'url']), text: z.string(), url: z.string()})),
   summary: z.string(),
+});
+
+/** `## Data flows`, names and data as plain text with code spans in backticks; empty when the model has none. */
+const DataFlowsExport = z.object({
+  zones: z.array(z.object({id: z.string(), name: z.string(), trust: z.enum(['trusted', 'untrusted']), parent: z.string().optional()})),
+  elements: z.array(z.object({id: z.string(), name: z.string(), kind: z.enum(['process', 'data-store', 'external-entity']), zone: z.string()})),
+  flows: z.array(z.object({
+    id: z.string(),
+    from: z.string(),
+    to: z.string(),
+    data: z.string(),
+    /** The flow crosses a trust boundary (`Boundary: yes`). */
+    crossesBoundary: z.boolean(),
+    /** IDs of the threats whose `Flows` names this flow. */
+    threats: z.array(z.string()),
+  })),
 });
 
 const ModelExport = z.object({
@@ -45,6 +63,7 @@ const ModelExport = z.object({
   assets: z.array(z.string()),
   outOfScope: z.array(z.string()),
   notApplicable: z.array(z.object({category: StrideSchema, reason: z.string()})),
+  dataFlows: DataFlowsExport,
   threats: z.array(ThreatExport),
 });
 
@@ -93,6 +112,7 @@ export function buildExport(index: ThreatIndex, config: Config, permalinks: Reco
       assets: m.assets.map(inlineText),
       outOfScope: m.outOfScope.map(inlineText),
       notApplicable: m.notApplicable.map(({category, reason}) => ({category, reason})),
+      dataFlows: exportDataFlows(m),
       threats: m.threats.map((t) => ({
         id: t.id,
         title: t.title,
@@ -104,9 +124,27 @@ export function buildExport(index: ThreatIndex, config: Config, permalinks: Reco
         mitigations: t.mitigations.map(inlineText),
         features: t.features,
         related: t.related,
+        flows: t.flows,
         references: t.references,
         summary: t.summary,
       })),
+    })),
+  };
+}
+
+/** A model's data flows as plain data; empty lists when it has no `## Data flows`. */
+function exportDataFlows(model: ThreatModel): z.infer<typeof DataFlowsExport> {
+  const {zones = [], elements = [], flows = []} = model.dataFlows ?? {};
+  return {
+    zones: zones.map((zone) => ({id: zone.id, name: inlineText(zone.name), trust: zone.trust, ...(zone.parent ? {parent: zone.parent} : {})})),
+    elements: elements.map((element) => ({id: element.id, name: inlineText(element.name), kind: element.kind, zone: element.zone})),
+    flows: flows.map((flow) => ({
+      id: flow.id,
+      from: flow.from,
+      to: flow.to,
+      data: inlineText(flow.data),
+      crossesBoundary: flow.crossesBoundary,
+      threats: model.threats.filter((t) => t.flows.includes(flow.id)).map((t) => t.id),
     })),
   };
 }

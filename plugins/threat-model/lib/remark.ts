@@ -28,7 +28,9 @@ import {formatDiagnostic} from './report/text';
 import {SEVERITIES, STRIDE, type Severity} from './schema';
 import {featureAnchor, groupByResponsibility, responsibilityClass, responsibilityLabel, severityCounts, severityLabel, statusLabel, strideCounts} from './present';
 import {pageDataFile, PLUGIN_NAME} from './global-data';
-import type {Inline, Threat, ThreatModel} from './types';
+import {flowsField, insertDataFlows} from './page/data-flows';
+import {el, inlineToMdast, joined, link, text, type Block} from './page/mdast';
+import type {Threat, ThreatModel} from './types';
 
 export interface RemarkThreatModelOptions {
   config: Config;
@@ -111,6 +113,8 @@ export default function remarkThreatModel(this: Processor | void, options: Remar
     if (errors.length > 0 || !model) failBuild(new ThreatModelError(errors.sort(compareDiagnostics)));
 
     insertSummary(tree, model, options.config, options.referencePath);
+    // The data-flow diagram (lib/diagram/) is the `figure` argument of insertDataFlows.
+    insertDataFlows(tree, model);
     const used = decorateThreats(tree, model, options);
     const data = `@generated/${PLUGIN_NAME}/${options.pluginId}/${pageDataFile(path.basename(file.path))}`;
     tree.children.unshift(
@@ -123,22 +127,6 @@ export default function remarkThreatModel(this: Processor | void, options: Remar
 /* ------------------------------------------------------------------ */
 /* Node builders: mdast nodes that render as the given HTML element.   */
 /* ------------------------------------------------------------------ */
-
-type Block = {type: 'threatModelElement'; data: {hName: string; hProperties: Record<string, unknown>}; children: unknown[]};
-
-function el(tagName: string, className: string | undefined, children: unknown[], props: Record<string, unknown> = {}): Block {
-  return {
-    type: 'threatModelElement',
-    data: {hName: tagName, hProperties: {...(className ? {className: className.split(' ')} : {}), ...props}},
-    children,
-  };
-}
-
-const text = (value: string): PhrasingContent => ({type: 'text', value});
-
-function link(url: string, children: PhrasingContent[]): Link {
-  return {type: 'link', url, children};
-}
 
 function badge(kind: string, value: string, label = value): Block {
   return el('span', `tm-badge tm-badge--${kind} tm-badge--${kind}-${value.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, [text(label)]);
@@ -154,18 +142,6 @@ function severityBadge(severity: Severity, config: Config, label = severityLabel
   const shown = badge('severity', severity, label);
   if (!config.severityRubric) return shown;
   return badgeLink(config.severityRubric, shown, {title: `What ${severityLabel(severity).toLowerCase()} means`});
-}
-
-function inlineToMdast(inline: Inline[]): PhrasingContent[] {
-  return inline.map((item): PhrasingContent => {
-    if (item.type === 'text') return text(item.value);
-    if (item.type === 'code') return {type: 'inlineCode', value: item.value};
-    return link(item.url, inlineToMdast(item.children));
-  });
-}
-
-function joined<T>(items: T[], separator: () => unknown): unknown[] {
-  return items.flatMap((item, i) => (i === 0 ? [item] : [separator(), item]));
 }
 
 /* ------------------------------------------------------------------ */
@@ -275,7 +251,7 @@ function decorateThreats(tree: Root, model: ThreatModel, options: RemarkThreatMo
     let end = i + 1;
     while (end < children.length && !(children[end]!.type === 'heading' && (children[end] as Heading).depth <= 3)) end++;
     const listIndex = children.slice(i + 1, end).findIndex((n) => n.data?.threatModel?.fields === threat.id);
-    const fields = fieldTable(threat, options, used) as unknown as RootContent;
+    const fields = fieldTable(threat, model, options, used) as unknown as RootContent;
     // Every threat gets the list: another file may start naming it at any time.
     children.splice(end, 0, component(COMPONENTS.referencedBy, {threat: threat.id}, 'flow') as unknown as RootContent);
     used.add(COMPONENTS.referencedBy);
@@ -288,7 +264,7 @@ function decorateThreats(tree: Root, model: ThreatModel, options: RemarkThreatMo
   return used;
 }
 
-function fieldTable(threat: Threat, options: RemarkThreatModelOptions, used: Set<ComponentName>): Block {
+function fieldTable(threat: Threat, model: ThreatModel, options: RemarkThreatModelOptions, used: Set<ComponentName>): Block {
   const label = responsibilityLabel(threat.responsibility, options.config.runtime);
   const referencePath = options.referencePath;
   const rows: Array<[string, unknown[]]> = [
@@ -311,6 +287,7 @@ function fieldTable(threat: Threat, options: RemarkThreatModelOptions, used: Set
     used.add(COMPONENTS.related);
     rows.push(['Related', [component(COMPONENTS.related, {ids: threat.related.join(' ')}, 'text')]]);
   }
+  if (threat.flows.length > 0) rows.push(['Flows', flowsField(threat, model.dataFlows)]);
   rows.push([
     'References',
     [el('ul', 'tm-references', threat.references.map((r) => el('li', undefined, [link(r.url, [text(r.text)])])))],

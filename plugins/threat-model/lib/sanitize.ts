@@ -10,6 +10,7 @@
  */
 import type {Element, Root} from 'hast';
 import {defaultSchema, sanitize, type Schema} from 'hast-util-sanitize';
+import {FLOW_ID_PATTERN} from './ids';
 
 const KEEP = 'tm-keep';
 
@@ -40,9 +41,11 @@ export const schema: Schema = {
   attributes: {
     ...tagAttributes,
     // No `id` and no free `class` on any element: only headings carry an id
-    // (their anchor), and only the generator's `tm-` classes pass.
+    // (their anchor), and the rows of the data-flow tables theirs (a zone,
+    // element or flow ID); only the generator's `tm-` classes pass.
     '*': [...(defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id'), ['className', GENERATED_CLASS], 'role', 'ariaLabel', 'ariaHidden'],
     ...Object.fromEntries(HEADINGS.map((h) => [h, [...(tagAttributes[h] ?? []), 'id']])),
+    tr: [...(tagAttributes.tr ?? []), ['id', FLOW_ID_PATTERN]],
     code: [...(tagAttributes.code ?? []), 'metastring'],
     [KEEP]: ['dataKeep'],
   },
