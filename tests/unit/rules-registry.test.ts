@@ -10,12 +10,12 @@ import {RULES_DOC} from '../../plugins/threat-model/lib/rules/define';
 import {RULE_LIST, RULES} from '../../plugins/threat-model/lib/rules/registry';
 
 test('rule registry', async (t) => {
-  await t.test('should list fifty-one rules, each id once, starting with the front matter and ending with the review age', () => {
+  await t.test('should list fifty-eight rules, each id once, starting with the front matter and ending with the data-flow rules', () => {
     const ids = RULE_LIST.map((r) => r.id);
-    assert.equal(ids.length, 51);
+    assert.equal(ids.length, 58);
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(ids.slice(0, 3), ['no-front-matter', 'yaml-syntax', 'invalid-front-matter']);
-    assert.deepEqual(ids.slice(-3), ['placeholder', 'file-size', 'stale-review']);
+    assert.deepEqual(ids.slice(-8), ['stale-review', 'unknown-zone', 'zone-cycle', 'dangling-flow', 'boundary-mismatch', 'unknown-element', 'unknown-flow', 'uncovered-flow']);
   });
 
   await t.test('should name rules in lowercase words joined by dashes', () => {
@@ -35,8 +35,8 @@ test('rule registry', async (t) => {
     }
   });
 
-  await t.test('should make only section order, a covered not-applicable category and a stale review warnings', () => {
-    assert.deepEqual(RULE_LIST.filter((r) => r.severity !== 'error').map((r) => r.id), ['section-order', 'not-applicable-covered', 'stale-review']);
+  await t.test('should make only section order, a covered not-applicable category, a stale review and an uncovered flow warnings', () => {
+    assert.deepEqual(RULE_LIST.filter((r) => r.severity !== 'error').map((r) => r.id), ['section-order', 'not-applicable-covered', 'stale-review', 'uncovered-flow']);
     assert.equal(RULES['duplicate-id'].severity, 'error');
   });
 
