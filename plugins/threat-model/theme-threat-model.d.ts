@@ -25,6 +25,16 @@ declare module '@theme/ThreatModelRelated' {
   export default function ThreatModelRelated(props: Props): ReactNode;
 }
 
+declare module '@theme/ThreatModelAnchors' {
+  import type {ReactNode} from 'react';
+
+  export interface Props {
+    /** IDs of the data-flow table rows, separated by spaces. */
+    ids: string;
+  }
+  export default function ThreatModelAnchors(props: Props): ReactNode;
+}
+
 declare module '@theme/ThreatModelDiagram' {
   import type {ReactNode} from 'react';
 

@@ -11,7 +11,7 @@ import {build, type Metafile} from 'esbuild';
 
 const plugin = path.resolve(__dirname, '..', '..', 'plugins', 'threat-model');
 const NODE_MODULES = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-const ENTRIES = ['client/index.ts', 'theme/ThreatModelReference/index.tsx', 'theme/ThreatModelRelated/index.tsx', 'theme/ThreatModelReferencedBy/index.tsx', 'theme/ThreatModelThreatLink/index.tsx', 'theme/ThreatModelTriage/index.tsx', 'theme/ThreatModelCve/index.tsx', 'theme/ThreatModelDiagram/index.tsx'];
+const ENTRIES = ['client/index.ts', 'theme/ThreatModelReference/index.tsx', 'theme/ThreatModelRelated/index.tsx', 'theme/ThreatModelReferencedBy/index.tsx', 'theme/ThreatModelThreatLink/index.tsx', 'theme/ThreatModelTriage/index.tsx', 'theme/ThreatModelCve/index.tsx', 'theme/ThreatModelDiagram/index.tsx', 'theme/ThreatModelAnchors/index.tsx'];
 
 /** Bundles `entry` for the browser and returns every module it imports, with the file that imports it. */
 async function imports(entry: string): Promise<Array<{from: string; path: string}>> {

@@ -118,7 +118,13 @@ export default function remarkThreatModel(this: Processor | void, options: Remar
     const diagram = component(COMPONENTS.diagram, {}, 'flow');
     const drawn = insertDataFlows(tree, model, diagram);
     const used = decorateThreats(tree, model, options);
-    if (drawn) used.add(COMPONENTS.diagram);
+    if (drawn && model.dataFlows) {
+      used.add(COMPONENTS.diagram);
+      // The rows' anchors, for Docusaurus's broken-anchor check (see the component).
+      const {zones, elements, flows} = model.dataFlows;
+      tree.children.push(component(COMPONENTS.anchors, {ids: [...zones, ...elements, ...flows].map((row) => row.id).join(' ')}, 'flow') as unknown as RootContent);
+      used.add(COMPONENTS.anchors);
+    }
     const data = `@generated/${PLUGIN_NAME}/${options.pluginId}/${pageDataFile(path.basename(file.path))}`;
     tree.children.unshift(
       ...[...used].sort().map((name) => esmImport(name, `@theme/${name}`) as unknown as RootContent),
@@ -234,7 +240,7 @@ function responsibilitySummary(model: ThreatModel, config: Config, referencePath
 const DATA = 'threatModelData';
 
 /** Theme components that pages use for what comes from other files. */
-const COMPONENTS = {related: 'ThreatModelRelated', referencedBy: 'ThreatModelReferencedBy', cve: 'ThreatModelCve', diagram: 'ThreatModelDiagram'} as const;
+const COMPONENTS = {related: 'ThreatModelRelated', referencedBy: 'ThreatModelReferencedBy', cve: 'ThreatModelCve', diagram: 'ThreatModelDiagram', anchors: 'ThreatModelAnchors'} as const;
 type ComponentName = (typeof COMPONENTS)[keyof typeof COMPONENTS];
 
 /** Decorates the threats and returns the theme components the page now uses. */
