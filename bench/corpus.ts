@@ -23,6 +23,14 @@ export interface CorpusOptions {
   files: number;
   threats: number;
   seed?: number;
+  /**
+   * Give every file a `## Data flows` section (3 zones, 6 elements, 8 flows)
+   * and every threat a `Flows` field. Off by default; the added text comes
+   * from its own generator, so the rest of each file is byte-identical with
+   * or without it and a build with diagrams compares with the same build
+   * without them.
+   */
+  dataFlows?: boolean;
 }
 
 export interface CorpusFile {
@@ -107,7 +115,7 @@ const FLAGS = ['--max-old-space-size', '--no-experimental-fetch', '--frozen-intr
 
 /** Generate the corpus in memory. */
 export function generateCorpus(options: CorpusOptions): Corpus {
-  const opts: Required<CorpusOptions> = {seed: DEFAULT_SEED, ...options};
+  const opts: Required<CorpusOptions> = {seed: DEFAULT_SEED, dataFlows: false, ...options};
   if (!Number.isInteger(opts.files) || opts.files < 1) throw new Error(`--files must be a positive integer, got ${opts.files}`);
   if (!Number.isInteger(opts.threats) || opts.threats < 1) throw new Error(`--threats must be a positive integer, got ${opts.threats}`);
   const random = rng(opts.seed);
@@ -166,6 +174,7 @@ export function generateCorpus(options: CorpusOptions): Corpus {
         `- Responsibility: ${pick(RESPONSIBILITIES)}`,
         `- Mitigations: ${Array.from({length: 1 + int(3)}, () => sentence(5, 10).slice(0, -1)).join('; ')}`,
       ];
+      if (opts.dataFlows) fields.push(`- Flows: ${threatFlows(prefixOf(f), t, opts.threats).join(', ')}`);
       if (chance(0.6)) {
         fields.push(`- Features: ${shuffled(featureIds).slice(0, 1 + int(2)).join(', ')}`);
       }
@@ -218,6 +227,7 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       '',
       list(3, 5),
       '',
+      ...(opts.dataFlows ? dataFlowSection(prefixOf(f)) : []),
       '## Threats',
       '',
       threats.join('\n'),
@@ -231,6 +241,49 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     files.push({name: `${useCase.id}.md`, text});
   }
   return {options: opts, config, files, threats: opts.files * opts.threats, bytes};
+}
+
+/**
+ * One file's `## Data flows` section: a client in an untrusted zone, a proxy
+ * and a store on the host, the runtime's parser, the application and a
+ * worker inside its process, and the flows between them. F1 and F2 cross
+ * the trust boundary; `threatFlows` ties each of them to a threat.
+ */
+export function dataFlowSection(prefix: string): string[] {
+  const zones = [['Z1', 'Internet', 'untrusted', ''], ['Z2', 'Host', 'trusted', ''], ['Z3', 'Runtime process', 'trusted', `${prefix}-Z2`]];
+  const elements = [
+    ['E1', 'Client', 'external entity', 'Z1'], ['E2', 'Reverse proxy', 'process', 'Z2'], ['E3', 'Configuration', 'data store', 'Z2'],
+    ['E4', '`node:http` parser', 'process', 'Z3'], ['E5', 'Application', 'process', 'Z3'], ['E6', 'Worker', 'process', 'Z3'],
+  ];
+  const flows = [
+    ['F1', 'E1', 'E2', 'Requests', 'yes'], ['F2', 'E2', 'E4', 'Forwarded requests', 'yes'], ['F3', 'E4', 'E5', 'Parsed requests', 'no'],
+    ['F4', 'E5', 'E2', 'Responses', 'no'], ['F5', 'E3', 'E5', 'Settings', 'no'], ['F6', 'E5', 'E6', 'Jobs', 'no'],
+    ['F7', 'E6', 'E5', 'Results', 'no'], ['F8', 'E5', 'E3', 'Cached data', 'no'],
+  ];
+  const id = (local: string) => `${prefix}-${local}`;
+  return [
+    '## Data flows',
+    '',
+    '| Zone | Name | Trust | Inside |',
+    '| --- | --- | --- | --- |',
+    ...zones.map(([z, name, trust, inside]) => `| ${id(z!)} | ${name} | ${trust} | ${inside} |`),
+    '',
+    '| Element | Name | Kind | Zone |',
+    '| --- | --- | --- | --- |',
+    ...elements.map(([e, name, kind, zone]) => `| ${id(e!)} | ${name} | ${kind} | ${id(zone!)} |`),
+    '',
+    '| Flow | From | To | Data | Boundary |',
+    '| --- | --- | --- | --- | --- |',
+    ...flows.map(([fl, from, to, data, boundary]) => `| ${id(fl!)} | ${id(from!)} | ${id(to!)} | ${data} | ${boundary} |`),
+    '',
+  ];
+}
+
+/** The flows threat `t` of `threats` names: threats go round the eight flows, and the first threat covers both boundary flows. */
+export function threatFlows(prefix: string, t: number, threats: number): string[] {
+  const flows = t === 0 ? [1, 2] : [1 + (t % 8)];
+  if (threats === 1) flows.splice(0, flows.length, 1, 2);
+  return flows.map((n) => `${prefix}-F${n}`);
 }
 
 /** Write `content` unless the file already holds exactly it (keeps mtimes for warm caches). */

@@ -14,6 +14,9 @@
  *      updated table; HTML and data size;
  *   f. evidence: the check of the site's own models with the CVE database
  *      against the same check without it (bench/evidence.ts);
+ *   g. diagrams: cold build of the 200-file site whose files each have a
+ *      `## Data flows` section (a diagram and flow tables per page) vs the
+ *      same Markdown without those sections;
  *   lighthouse. Lighthouse mobile performance of this site's pages vs a stock
  *      Docusaurus site, both built in the same run (bench/lighthouse.ts); not
  *      in the default set. Alone, it writes bench/results/lighthouse-<date>.md.
@@ -21,8 +24,8 @@
  * Writes bench/results/latest.{md,json} (full) or bench/.work/quick.{md,json}
  * (--quick). Exits 1 if a stage crashed; a missed goal is reported, not fatal.
  *
- * Options: --quick, --stages a,b,c,d,e,f,lighthouse (subset; also by name: check,
- *   overhead, scale, weight, reference, evidence), --keep (keep quick
+ * Options: --quick, --stages a,b,c,d,e,f,g,lighthouse (subset; also by name: check,
+ *   overhead, scale, weight, reference, evidence, diagrams), --keep (keep quick
  * sites), --runs N (Lighthouse runs per page, default 3, 1 with --quick).
  */
 import fs from 'node:fs';
@@ -46,9 +49,10 @@ interface Plan {
   overhead: {files: number; threats: number; coldRuns: number; warmRuns: number};
   scale: {files: number; threats: number; runs: number};
   reference: {files: number; threats: number; cycles: number};
+  diagrams: {files: number; threats: number; runs: number};
   lighthouse: {runs: number};
   /** Site folder names: bench/.work/site-<name>. */
-  names: {tm: string; plain: string; large: string; reference: string};
+  names: {tm: string; plain: string; large: string; reference: string; flows: string; noFlows: string};
   out: {md: string; json: string};
 }
 
@@ -62,8 +66,9 @@ function plan(quick: boolean): Plan {
       scale: {files: 6, threats: 4, runs: 1},
       // Over the reference table's PAGE_SIZE, so paging and "Show all" run too.
       reference: {files: 30, threats: 10, cycles: 1},
+      diagrams: {files: 3, threats: 4, runs: 1},
       lighthouse: {runs: 1},
-      names: {tm: `${tag}-tm`, plain: `${tag}-plain`, large: `${tag}-tm-large`, reference: `${tag}-tm-large`},
+      names: {tm: `${tag}-tm`, plain: `${tag}-plain`, large: `${tag}-tm-large`, reference: `${tag}-tm-large`, flows: `${tag}-flows`, noFlows: `${tag}-no-flows`},
       out: {md: path.join(WORK, 'quick.md'), json: path.join(WORK, 'quick.json')},
     };
   }
@@ -73,8 +78,9 @@ function plan(quick: boolean): Plan {
     overhead: {files: 200, threats: 10, coldRuns: 3, warmRuns: 3},
     scale: {files: 2000, threats: 10, runs: 1},
     reference: {files: 1000, threats: 10, cycles: 3},
+    diagrams: {files: 200, threats: 10, runs: 3},
     lighthouse: {runs: 3},
-    names: {tm: 'tm-200x10', plain: 'plain-200x10', large: 'tm-2000x10', reference: 'tm-1000x10'},
+    names: {tm: 'tm-200x10', plain: 'plain-200x10', large: 'tm-2000x10', reference: 'tm-1000x10', flows: 'flows-200x10', noFlows: 'no-flows-200x10'},
     out: {md: path.join(RESULTS, 'latest.md'), json: path.join(RESULTS, 'latest.json')},
   };
 }
@@ -113,6 +119,7 @@ interface Results {
   stages: {
     check?: CheckBenchResult;
     evidence?: EvidenceBenchResult;
+    diagrams?: {files: number; threats: number; runs: BuildRun[]};
     overhead?: {files: number; threats: number; runs: BuildRun[]};
     scale?: {small: {files: number; runs: BuildRun[]}; large: {files: number; runs: BuildRun[]}};
     weight?: {threatPage: PageWeight; samePagePlain: PageWeight; plainDocsPage: PageWeight; plainDocsPagePlainBuild: PageWeight; diff: Array<{asset: string; gzipDelta: number}>};
@@ -167,7 +174,7 @@ function markdownReport(r: Results, p: Plan): string {
     for (const f of notes) lines.push(`- ${f.figure}: ${f.note}`);
     lines.push('');
   }
-  const runs = [...new Set([...(r.stages.overhead?.runs ?? []), ...(r.stages.reference?.build ? [r.stages.reference.build] : []), ...(r.stages.scale?.large.runs ?? [])])];
+  const runs = [...new Set([...(r.stages.overhead?.runs ?? []), ...(r.stages.reference?.build ? [r.stages.reference.build] : []), ...(r.stages.scale?.large.runs ?? []), ...(r.stages.diagrams?.runs ?? [])])];
   if (runs.length > 0) {
     lines.push('Builds (wall time, peak RSS of the process tree, Docusaurus phases):', '');
     lines.push('| Site | Variant | Cache | Wall | Peak tree RSS | Load site | Bundling | SSG | Load avg before |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -379,6 +386,32 @@ async function stageReference(p: Plan, r: Results, sites: {tm?: Site}): Promise<
   }));
 }
 
+/**
+ * Stage g: what data-flow sections cost a build, diagrams included (layout
+ * with ELK and SVG for each page, the flow and element tables). Both sites
+ * are the same corpus but for those sections (bench/corpus.ts keeps the rest
+ * byte-identical), built cold in alternating order.
+ */
+async function stageDiagrams(p: Plan, r: Results): Promise<void> {
+  const corpus = {files: p.diagrams.files, threats: p.diagrams.threats};
+  const flows = writeSite({name: p.names.flows, variant: 'threat-model', corpus: {...corpus, dataFlows: true}});
+  const none = writeSite({name: p.names.noFlows, variant: 'threat-model', corpus});
+  log(`g: sites ${path.relative(REPO, flows.dir)} (${fmtBytes(flows.corpusData.bytes)}) and ${path.relative(REPO, none.dir)} (${fmtBytes(none.corpusData.bytes)})`);
+  const runs: BuildRun[] = [];
+  r.stages.diagrams = {...corpus, runs};
+  for (let i = 0; i < p.diagrams.runs; i++) {
+    const order = i % 2 === 0 ? [flows, none] : [none, flows];
+    for (const [j, site] of order.entries()) runs.push(await buildSite(site, {cold: true, label: `g ${2 * i + j + 1}/${2 * p.diagrams.runs}: `}));
+  }
+  const ms = (site: Site) => median(runs.filter((b) => b.site === site.name).map((b) => b.ms));
+  r.figures.push(ratioFigure({
+    id: 'diagrams-cold', stage: 'g',
+    figure: `Cold build, ${corpus.files} files × ${corpus.threats} threats, each page with a data-flow diagram (3 zones, 6 elements, 8 flows) and its tables (median of ${p.diagrams.runs})`,
+    value: round(ms(flows), 0), unit: 'ms', baseline: 'same Markdown without the `## Data flows` sections and `Flows` fields', baselineValue: round(ms(none), 0),
+    goal: 'none', note: 'cold: `.docusaurus`, `build` and `node_modules/.cache` deleted before each build',
+  }));
+}
+
 const LIGHTHOUSE_GOAL = 95;
 
 async function stageLighthouse(p: Plan, r: Results): Promise<void> {
@@ -404,7 +437,7 @@ let keep = false;
 class UsageError extends Error {}
 
 /** Stages by letter, and by the names the docs use for them. */
-const STAGE_NAMES: Record<string, string> = {check: 'a', overhead: 'b', scale: 'c', weight: 'd', reference: 'e', evidence: 'f', lighthouse: 'lighthouse'};
+const STAGE_NAMES: Record<string, string> = {check: 'a', overhead: 'b', scale: 'c', weight: 'd', reference: 'e', evidence: 'f', diagrams: 'g', lighthouse: 'lighthouse'};
 
 function stageSet(list: string): Set<string> {
   const known = new Set(Object.values(STAGE_NAMES));
@@ -421,7 +454,7 @@ async function main(): Promise<number> {
   const {values} = parseArgs({
     options: {
       quick: {type: 'boolean', default: false},
-      stages: {type: 'string', default: 'a,b,c,d,e'},
+      stages: {type: 'string', default: 'a,b,c,d,e,g'},
       keep: {type: 'boolean', default: false},
       runs: {type: 'string'},
       help: {type: 'boolean', short: 'h', default: false},
@@ -429,7 +462,7 @@ async function main(): Promise<number> {
     strict: true,
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run bench -- [--quick] [--stages a,b,c,d,e,f,lighthouse] [--keep] [--runs N]\n  Stages by name: check (a), overhead (b), scale (c), weight (d), reference (e), evidence (f), lighthouse.\n');
+    process.stdout.write('Usage: npm run bench -- [--quick] [--stages a,b,c,d,e,f,g,lighthouse] [--keep] [--runs N]\n  Stages by name: check (a), overhead (b), scale (c), weight (d), reference (e), evidence (f), diagrams (g), lighthouse.\n');
     return 0;
   }
   keep = values.keep;
@@ -459,6 +492,7 @@ async function main(): Promise<number> {
     ['b', 'build overhead', () => stageOverhead(p, r, sites)],
     ['d', 'page weight', () => stageWeight(p, r, sites)],
     ['e', 'reference page at scale', () => stageReference(p, r, sites)],
+    ['g', 'data-flow diagrams', () => stageDiagrams(p, r)],
     // The biggest build last: if it runs out of time or memory, every other figure is in.
     ['c', 'scale', () => stageScale(p, r, sites)],
     ['lighthouse', 'Lighthouse mobile vs stock Docusaurus', () => stageLighthouse(p, r)],
