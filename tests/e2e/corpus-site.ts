@@ -38,8 +38,8 @@ export function writeCorpusSite(dir = CORPUS_SITE): {pages: CorpusPage[]; config
       const id = `${name}-${kind}`;
       const text = fs.readFileSync(path.join(scratch, 'threat-models', `${kind}.md`), 'utf8')
         .replace(/^(\ufeff?(?:---\r?\n)[\s\S]*?^use_case: )(web|tool)\b/m, (_m, head: string, uc: string) => `${head}${name}-${uc}`)
-        .replace(/\bWEB(-|&#45;)(\d+)/g, `W${n}$1$2`)
-        .replace(/\bTOOL(-|&#45;)(\d+)/g, `T${n}$1$2`)
+        .replace(/\bWEB(-|&#45;)([ZEF]?\d+)/g, `W${n}$1$2`)
+        .replace(/\bTOOL(-|&#45;)([ZEF]?\d+)/g, `T${n}$1$2`)
         .replace(/\.\/(web|tool)\.md/g, `./${name}-$1.md`)
         .replace(/\/threat-models\/(web|tool)\b/g, `/threat-models/${name}-$1`);
       fs.writeFileSync(path.join(dir, 'threat-models', `${id}.md`), text);
