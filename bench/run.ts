@@ -436,6 +436,9 @@ let keep = false;
 /** A mistake on the command line: reported in one line, exit code 2. */
 class UsageError extends Error {}
 
+/** What `npm run bench` runs without --stages; a run of other stages writes its own dated results file. */
+const DEFAULT_STAGES = 'a,b,c,d,e,g';
+
 /** Stages by letter, and by the names the docs use for them. */
 const STAGE_NAMES: Record<string, string> = {check: 'a', overhead: 'b', scale: 'c', weight: 'd', reference: 'e', evidence: 'f', diagrams: 'g', lighthouse: 'lighthouse'};
 
@@ -454,7 +457,7 @@ async function main(): Promise<number> {
   const {values} = parseArgs({
     options: {
       quick: {type: 'boolean', default: false},
-      stages: {type: 'string', default: 'a,b,c,d,e,g'},
+      stages: {type: 'string', default: DEFAULT_STAGES},
       keep: {type: 'boolean', default: false},
       runs: {type: 'string'},
       help: {type: 'boolean', short: 'h', default: false},
@@ -513,10 +516,13 @@ async function main(): Promise<number> {
   r.durationMs = round(performance.now() - started, 0);
   r.figures.sort((x, y) => x.stage.localeCompare(y.stage));
 
-  if (p.mode === 'full' && [...wanted].every((s) => s === 'lighthouse')) {
-    // Its own dated file, so that a Lighthouse run does not replace the full results.
+  const defaults = stageSet(DEFAULT_STAGES);
+  const partial = [...wanted].some((st) => !defaults.has(st)) || [...defaults].some((st) => !wanted.has(st));
+  if (p.mode === 'full' && partial) {
+    // Its own dated file, so that a run of some stages does not replace the full results.
     const stamp = r.date.slice(0, 16).replace(/:/g, '');
-    p.out = {md: path.join(RESULTS, `lighthouse-${stamp}.md`), json: path.join(WORK, `lighthouse-${stamp}.json`)};
+    const name = [...wanted].every((st) => st === 'lighthouse') ? 'lighthouse' : `stages-${[...wanted].sort().join('')}`;
+    p.out = {md: path.join(RESULTS, `${name}-${stamp}.md`), json: path.join(WORK, `${name}-${stamp}.json`)};
   }
   fs.mkdirSync(path.dirname(p.out.json), {recursive: true});
   fs.writeFileSync(p.out.json, `${JSON.stringify(r, null, 2)}\n`);
