@@ -55,11 +55,19 @@ async function publish(plugin: Plugin<LoadedContent>, content: LoadedContent) {
   return {routes, globalData: globalData!, data};
 }
 
-/** Captures what the plugin writes to stderr and stdout while `fn` runs. */
+/**
+ * Captures what the plugin writes to stderr and stdout while `fn` runs. The
+ * plugin writes text; the test runner of Node 24 sends its own events down
+ * the same stdout as binary chunks meanwhile, and those go through untouched.
+ */
 async function output(fn: () => unknown): Promise<string> {
   const chunks: string[] = [];
   const writes = [process.stderr.write, process.stdout.write];
-  process.stderr.write = process.stdout.write = ((chunk: string) => (chunks.push(String(chunk)), true)) as never;
+  const capture = (original: typeof process.stdout.write, stream: NodeJS.WriteStream) =>
+    ((chunk: unknown, ...rest: unknown[]) =>
+      typeof chunk === 'string' ? (chunks.push(chunk), true) : (original as (...args: unknown[]) => boolean).call(stream, chunk, ...rest)) as never;
+  process.stderr.write = capture(writes[0]!, process.stderr);
+  process.stdout.write = capture(writes[1]!, process.stdout);
   try {
     await fn();
   } finally {
