@@ -11,8 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import test, {after} from 'node:test';
 import type {Element} from 'hast';
-import {build} from 'esbuild';
-import {createElement, type ComponentType, type ReactElement} from 'react';
+import {createElement, type ReactElement} from 'react';
 import fixtureConfig from '../fixtures/threat-model.config';
 import {loadConfig} from '../../plugins/threat-model/lib/config';
 import {buildExport} from '../../plugins/threat-model/lib/export';
@@ -21,44 +20,14 @@ import {loadThreatModels} from '../../plugins/threat-model/lib/load';
 import {buildReferenceData, type ReferenceData} from '../../plugins/threat-model/lib/reference-data';
 import {FIXTURE_TODAY, materialise} from './corpus';
 import {renderPage} from './render';
+import {themeComponent} from './theme-bundle';
 
 const {renderToStaticMarkup} = require('react-dom/server') as {renderToStaticMarkup: (element: ReactElement) => string};
-const plugin = path.resolve(__dirname, '..', '..', 'plugins', 'threat-model');
 const fixtures = path.join(__dirname, '..', 'fixtures');
 const web = fs.readFileSync(path.join(fixtures, 'shared', 'threat-models', 'web.md'), 'utf8');
 const plain = loadConfig(fixtureConfig);
 const withEvidence = loadConfig({...fixtureConfig, evidence: {cveDatabase: 'cve-database'}});
 const permalinks = {web: '/threat-models/web', tool: '/threat-models/tool'};
-
-const STAND_INS: Record<string, string> = {
-  '@theme/Heading': 'import {createElement} from "react"; export default ({as, ...props}) => createElement(as, props);',
-  '@docusaurus/Link': 'import {createElement} from "react"; export default ({to, ...props}) => createElement("a", {href: to, ...props});',
-  '@docusaurus/useGlobalData': 'export const usePluginData = () => ({});',
-};
-
-/** The named export of a theme module, bundled for Node.js. */
-async function component<P>(file: string, name: string): Promise<ComponentType<P>> {
-  const result = await build({
-    entryPoints: [path.join(plugin, 'theme', file)],
-    bundle: true, write: false, platform: 'node', format: 'cjs', jsx: 'automatic', logLevel: 'silent',
-    alias: {'docusaurus-plugin-threat-model/client': path.join(plugin, 'client', 'index.ts')},
-    external: ['react', 'react/jsx-runtime'],
-    plugins: [{
-      name: 'stand-ins',
-      setup(b) {
-        b.onResolve({filter: /^@(theme|docusaurus)\//}, (args) => ({path: args.path, namespace: 'stand-in'}));
-        b.onLoad({filter: /.*/, namespace: 'stand-in'}, (args) => {
-          const contents = STAND_INS[args.path];
-          if (contents === undefined) throw new Error(`No stand-in for ${args.path}`);
-          return {contents, loader: 'jsx', resolveDir: __dirname};
-        });
-      },
-    }],
-  });
-  const module = {exports: {} as Record<string, ComponentType<P>>};
-  new Function('module', 'exports', 'require', result.outputFiles[0]!.text)(module, module.exports, require);
-  return module.exports[name]!;
-}
 
 /** The fixture site, loaded as the plugin loads it. */
 function load(config = withEvidence) {
@@ -91,7 +60,7 @@ function referenceComponents(config = withEvidence): string[][] {
 }
 
 test('cited CVEs on the threat page', async (t) => {
-  const Cve = await component<{id: string; data: ThreatModelPageData}>('ThreatModelCve/index.tsx', 'default');
+  const Cve = await themeComponent<{id: string; data: ThreatModelPageData}>('ThreatModelCve/index.tsx', 'default');
 
   await t.test('should put the CVE component after each cited CVE, and only after CVEs', () => {
     assert.deepEqual(referenceComponents(), [['ThreatModelCve CVE-2024-27982'], [], []]);
@@ -124,7 +93,7 @@ test('cited CVEs on the threat page', async (t) => {
 });
 
 test('uncited CVEs on the reference page', async (t) => {
-  const Coverage = await component<{data: ReferenceData}>('ThreatModelReference/CveCoverage.tsx', 'CveCoverage');
+  const Coverage = await themeComponent<{data: ReferenceData}>('ThreatModelReference/CveCoverage.tsx', 'CveCoverage');
   const paths = {exportPath: '/threat-models.json', schemaPath: '/threat-models.schema.json'};
   const reference = (config = withEvidence) => {
     const loaded = load(config);

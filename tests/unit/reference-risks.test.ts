@@ -9,47 +9,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
-import {build} from 'esbuild';
-import {createElement, type ComponentType, type ReactElement} from 'react';
+import {createElement, type ReactElement} from 'react';
 import fixtureConfig from '../fixtures/threat-model.config';
 import {loadConfig} from '../../plugins/threat-model/lib/config';
 import {buildExport} from '../../plugins/threat-model/lib/export';
 import {analyze} from '../../plugins/threat-model/lib/load';
 import {buildReferenceData, type ReferenceData} from '../../plugins/threat-model/lib/reference-data';
+import {themeComponent} from './theme-bundle';
 
 const {renderToStaticMarkup} = require('react-dom/server') as {renderToStaticMarkup: (element: ReactElement) => string};
-const plugin = path.resolve(__dirname, '..', '..', 'plugins', 'threat-model');
 const fixtures = path.join(__dirname, '..', 'fixtures');
-
-const STAND_INS: Record<string, string> = {
-  '@theme/Heading': 'import {createElement} from "react"; export default ({as, ...props}) => createElement(as, props);',
-  '@docusaurus/Link': 'import {createElement} from "react"; export default ({to, ...props}) => createElement("a", {href: to, ...props});',
-  '@docusaurus/useGlobalData': 'export const usePluginData = () => ({});',
-  '@docusaurus/router': 'export const useHistory = () => ({location: {search: ""}, listen: () => () => {}, push() {}, replace() {}});',
-};
-
-async function loadTable(): Promise<ComponentType<{data: ReferenceData}>> {
-  const result = await build({
-    entryPoints: [path.join(plugin, 'theme', 'ThreatModelReference', 'ThreatTable.tsx')],
-    bundle: true, write: false, platform: 'node', format: 'cjs', jsx: 'automatic', logLevel: 'silent',
-    alias: {'docusaurus-plugin-threat-model/client': path.join(plugin, 'client', 'index.ts')},
-    external: ['react', 'react/jsx-runtime'],
-    plugins: [{
-      name: 'stand-ins',
-      setup(b) {
-        b.onResolve({filter: /^@(theme|docusaurus)\//}, (args) => ({path: args.path, namespace: 'stand-in'}));
-        b.onLoad({filter: /.*/, namespace: 'stand-in'}, (args) => {
-          const contents = STAND_INS[args.path];
-          if (contents === undefined) throw new Error(`No stand-in for ${args.path}`);
-          return {contents, loader: 'jsx', resolveDir: __dirname};
-        });
-      },
-    }],
-  });
-  const module = {exports: {} as {ThreatTable?: ComponentType<{data: ReferenceData}>}};
-  new Function('module', 'exports', 'require', result.outputFiles[0]!.text)(module, module.exports, require);
-  return module.exports.ThreatTable!;
-}
 
 function dataOf(toolFixture: string): ReferenceData {
   const config = loadConfig(fixtureConfig);
@@ -63,7 +32,7 @@ function dataOf(toolFixture: string): ReferenceData {
 }
 
 test('reference threat table and tracked risks', async (t) => {
-  const Table = await loadTable();
+  const Table = await themeComponent<{data: ReferenceData}>('ThreatModelReference/ThreatTable.tsx', 'ThreatTable');
 
   await t.test('should show the status filter, the counts and a badge per tracked threat', () => {
     const html = renderToStaticMarkup(createElement(Table, {data: dataOf('expired-risk')}));

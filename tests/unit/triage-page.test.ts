@@ -10,56 +10,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
-import {build} from 'esbuild';
 import {createElement, type ComponentType, type ReactElement} from 'react';
 import fixtureConfig from '../fixtures/threat-model.config';
 import {loadConfig} from '../../plugins/threat-model/lib/config';
 import {buildExport} from '../../plugins/threat-model/lib/export';
 import {analyze} from '../../plugins/threat-model/lib/load';
 import {buildTriageData, type TriageData} from '../../plugins/threat-model/lib/triage-data';
+import {themeComponent} from './theme-bundle';
 
 // The site has no type declarations of react-dom; this is the one function used.
 const {renderToStaticMarkup} = require('react-dom/server') as {renderToStaticMarkup: (element: ReactElement) => string};
-const plugin = path.resolve(__dirname, '..', '..', 'plugins', 'threat-model');
 const fixtures = path.join(__dirname, '..', 'fixtures', 'shared', 'threat-models');
 const paths = {exportPath: '/threat-models.json', schemaPath: '/threat-models.schema.json', referencePath: '/reference'};
-
-/** Docusaurus's modules as plain elements: what the page puts in them is what is tested. */
-const STAND_INS: Record<string, string> = {
-  '@theme/Layout': 'export default ({children}) => children;',
-  '@theme/Heading': 'import {createElement} from "react"; export default ({as, ...props}) => createElement(as, props);',
-  '@docusaurus/Link': 'import {createElement} from "react"; export default ({to, ...props}) => createElement("a", {href: to, ...props});',
-  '@docusaurus/useGlobalData': 'export const usePluginData = () => ({});',
-};
-
-/** The component bundled in memory and run with this file's `require`, which finds the site's React. */
-async function loadPage(): Promise<ComponentType<{triage: TriageData}>> {
-  const result = await build({
-    entryPoints: [path.join(plugin, 'theme', 'ThreatModelTriage', 'index.tsx')],
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'cjs',
-    jsx: 'automatic',
-    logLevel: 'silent',
-    alias: {'docusaurus-plugin-threat-model/client': path.join(plugin, 'client', 'index.ts')},
-    external: ['react', 'react/jsx-runtime'],
-    plugins: [{
-      name: 'stand-ins',
-      setup(b) {
-        b.onResolve({filter: /^@(theme|docusaurus)\//}, (args) => ({path: args.path, namespace: 'stand-in'}));
-        b.onLoad({filter: /.*/, namespace: 'stand-in'}, (args) => {
-          const contents = STAND_INS[args.path];
-          if (contents === undefined) throw new Error(`No stand-in for ${args.path}`);
-          return {contents, loader: 'jsx', resolveDir: __dirname};
-        });
-      },
-    }],
-  });
-  const module = {exports: {} as {default?: ComponentType<{triage: TriageData}>}};
-  new Function('module', 'exports', 'require', result.outputFiles[0]!.text)(module, module.exports, require);
-  return module.exports.default!;
-}
 
 /** The fixture's triage data; `revisions` adds a `policy_revision` to each named file (and a policy to the config). */
 function triageOf(revisions?: Record<string, string>): TriageData {
@@ -88,7 +50,7 @@ function section(html: string, id: string): string {
 }
 
 test('the triage page', async (t) => {
-  const Page = await loadPage();
+  const Page = await themeComponent<{triage: TriageData}>('ThreatModelTriage/index.tsx');
 
   await t.test('should say the policy wins, and link no revision when the site names no policy', () => {
     const {text, html} = render(Page, triageOf());
