@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import test, {after} from 'node:test';
-import type {Element} from 'hast';
 import {createElement, type ReactElement} from 'react';
 import fixtureConfig from '../fixtures/threat-model.config';
 import {loadConfig} from '../../plugins/threat-model/lib/config';
@@ -20,6 +19,7 @@ import {loadThreatModels} from '../../plugins/threat-model/lib/load';
 import {buildReferenceData, type ReferenceData} from '../../plugins/threat-model/lib/reference-data';
 import {FIXTURE_TODAY, materialise} from './corpus';
 import {renderPage} from './render';
+import {all} from './hast';
 import {themeComponent} from './theme-bundle';
 
 const {renderToStaticMarkup} = require('react-dom/server') as {renderToStaticMarkup: (element: ReactElement) => string};
@@ -36,21 +36,9 @@ function load(config = withEvidence) {
   return loadThreatModels('threat-models', config, site, {today: FIXTURE_TODAY});
 }
 
-function elements(tree: unknown, test: (el: Element) => boolean): Element[] {
-  const out: Element[] = [];
-  const walk = (node: {children?: unknown[]}) => {
-    for (const child of (node.children ?? []) as Array<Element & {children?: unknown[]}>) {
-      if (child.type === 'element' && test(child)) out.push(child);
-      walk(child);
-    }
-  };
-  walk(tree as {children?: unknown[]});
-  return out;
-}
-
 /** Each reference item's theme components: name and `id` attribute. */
 function referenceComponents(config = withEvidence): string[][] {
-  const lists = elements(renderPage(web, 'threat-models/web.md', config), (el) => ((el.properties?.className as string[] | undefined) ?? []).includes('tm-references'));
+  const lists = all(renderPage(web, 'threat-models/web.md', config), (el) => ((el.properties?.className as string[] | undefined) ?? []).includes('tm-references'));
   return lists.map((ul) => (ul.children as Array<{children?: unknown[]}>).flatMap((li) =>
     (li.children ?? []).filter((c) => (c as {type: string}).type === 'mdxJsxTextElement')
       .map((c) => {

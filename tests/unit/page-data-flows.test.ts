@@ -17,6 +17,7 @@ import {loadConfig} from '../../plugins/threat-model/lib/config';
 import {parseThreatModel} from '../../plugins/threat-model/lib/parse';
 import {checkLinks} from '../../plugins/threat-model/lib/rules/links';
 import {pageProblem, renderPage} from './render';
+import {all, hasClass, textOf} from './hast';
 
 const shared = path.join(__dirname, '..', 'fixtures', 'shared', 'threat-models');
 const tool = fs.readFileSync(path.join(shared, 'tool.md'), 'utf8');
@@ -24,22 +25,6 @@ const web = fs.readFileSync(path.join(shared, 'web.md'), 'utf8');
 const config = loadConfig(fixtureConfig);
 const file = 'threat-models/tool.md';
 
-function all(tree: unknown, test: (el: Element) => boolean): Element[] {
-  const out: Element[] = [];
-  const walk = (node: {children?: unknown[]}) => {
-    for (const child of (node.children ?? []) as Array<Element & {children?: unknown[]}>) {
-      if (child.type === 'element' && test(child)) out.push(child);
-      walk(child);
-    }
-  };
-  walk(tree as {children?: unknown[]});
-  return out;
-}
-const hasClass = (name: string) => (el: Element) => ((el.properties?.className as string[] | undefined) ?? []).includes(name);
-function textOf(node: unknown): string {
-  const n = node as {type: string; value?: string; children?: unknown[]};
-  return n.type === 'text' ? n.value ?? '' : (n.children ?? []).map(textOf).join('');
-}
 /** Each cell of a row as [text, href of its links]. */
 const cells = (row: Element) => all(row, (e) => e.tagName === 'td').map((td) => [textOf(td), ...all(td, (e) => e.tagName === 'a').map((a) => a.properties?.href)]);
 const rowsOf = (table: Element) => all(table, (e) => e.tagName === 'tr' && e.properties?.id !== undefined);

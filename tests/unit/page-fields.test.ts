@@ -12,28 +12,13 @@ import type {Element, Root as HastRoot} from 'hast';
 import fixtureConfig from '../fixtures/threat-model.config';
 import {loadConfig} from '../../plugins/threat-model/lib/config';
 import {renderPage} from './render';
+import {all, hasClass, textOf} from './hast';
 
 const web = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'shared', 'threat-models', 'web.md'), 'utf8');
 const file = 'threat-models/web.md';
 const plain = loadConfig(fixtureConfig);
 const withRubric = loadConfig({...fixtureConfig, severityRubric: '/docs/contributing#severity-rubric'});
 
-function all(tree: unknown, test: (el: Element) => boolean): Element[] {
-  const out: Element[] = [];
-  const walk = (node: {children?: unknown[]}) => {
-    for (const child of (node.children ?? []) as Array<Element & {children?: unknown[]}>) {
-      if (child.type === 'element' && test(child)) out.push(child);
-      walk(child);
-    }
-  };
-  walk(tree as {children?: unknown[]});
-  return out;
-}
-const hasClass = (name: string) => (el: Element) => ((el.properties?.className as string[] | undefined) ?? []).includes(name);
-function textOf(node: unknown): string {
-  const n = node as {type: string; value?: string; children?: unknown[]};
-  return n.type === 'text' ? n.value ?? '' : (n.children ?? []).map(textOf).join('');
-}
 
 test('threat page fields', async (t) => {
   await t.test('should show mitigations as a list, one item per mitigation', () => {

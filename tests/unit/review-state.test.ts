@@ -16,6 +16,7 @@ import {analyze} from '../../plugins/threat-model/lib/load';
 import {parseThreatModel} from '../../plugins/threat-model/lib/parse';
 import {threatModelTemplate} from '../../plugins/threat-model/lib/template';
 import {renderPage} from './render';
+import {textOf} from './hast';
 
 const web = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'shared', 'threat-models', 'web.md'), 'utf8');
 const file = 'threat-models/web.md';
@@ -39,10 +40,6 @@ function byClass(tree: HastRoot, className: string): Element | undefined {
   return found;
 }
 
-function textOf(node: unknown): string {
-  const n = node as {type: string; value?: string; children?: unknown[]};
-  return n.type === 'text' ? n.value ?? '' : (n.children ?? []).map(textOf).join('');
-}
 
 function links(node: unknown): string[] {
   const n = node as Element & {children?: unknown[]};
