@@ -16,6 +16,7 @@ import {formatSarif} from '../report/sarif';
 import {summarize, summaryLine} from '../report/summary';
 import {formatText} from '../report/text';
 import {readConfigFile, UsageError} from './config-file';
+import {printFailure} from './failure';
 
 export interface Io {
   cwd: string;
@@ -77,12 +78,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     }
     return summary.errors > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof EvidenceError) {
-      io.stderr(`error: ${error.message}\n  hint: ${error.hint}\n`);
-    } else {
-      const cause = (error as Error).cause;
-      io.stderr(`error: ${(error as Error).message}${cause ? `\n  cause: ${(cause as Error).message ?? String(cause)}` : ''}\n`);
-    }
+    printFailure(io, error, [UsageError, EvidenceError]);
     return 2;
   }
 }

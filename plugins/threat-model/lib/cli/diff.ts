@@ -16,6 +16,7 @@ import {readIndexAt, readWorkingIndex} from '../diff/read';
 import {summaryText} from '../diff/describe';
 import type {Io} from './check';
 import {readConfigFile, UsageError} from './config-file';
+import {printFailure} from './failure';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -53,12 +54,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
     io.stderr(`${summaryText(diff.summary)} (${Math.round(performance.now() - started)} ms)\n`);
     return values['fail-on-breaking'] && diff.breaking.length > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof GitError) {
-      io.stderr(`error: ${error.message}\n  hint: ${error.hint}\n`);
-    } else {
-      const cause = (error as Error).cause;
-      io.stderr(`error: ${(error as Error).message}${cause ? `\n  cause: ${(cause as Error).message ?? String(cause)}` : ''}\n`);
-    }
+    printFailure(io, error, [UsageError, GitError]);
     return 2;
   }
 }
