@@ -58,10 +58,44 @@ export async function startDevServer(dir: string, port: number, timeoutMs = 240_
   return server;
 }
 
-/** Replaces `from` with `to` in a file of the copy; throws when `from` is not there. */
+/**
+ * Replaces `from` with `to` in a file of the copy; throws when `from` is not there.
+ *
+ * The new text is written beside the copy and renamed over the file, so the
+ * watchers see one whole change. A plain write truncates first, and a busy
+ * machine's watcher could then fire on the empty file and again on the full
+ * one: two compilations, each reporting (and the first reporting an empty file).
+ */
 export function edit(file: string, from: string | RegExp, to: string): void {
   const text = fs.readFileSync(file, 'utf8');
   const next = text.replace(from, to);
   if (next === text) throw new Error(`${file} does not contain ${from}`);
-  fs.writeFileSync(file, next);
+  // Beside the copy, outside every watched folder, on the same file system so the rename is atomic.
+  const scratch = path.join(path.dirname(siteRoot(file)), `.edit-${process.pid}-${path.basename(file)}`);
+  fs.writeFileSync(scratch, next);
+  fs.renameSync(scratch, file);
+}
+
+/** The copy that holds `file`: the nearest folder above it with a `docusaurus.config.ts`. */
+function siteRoot(file: string): string {
+  for (let dir = path.dirname(path.resolve(file)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'docusaurus.config.ts'))) return dir;
+  }
+  throw new Error(`${file} is in no copy of the site`);
+}
+
+/**
+ * Resolves once the server has printed nothing for `quietMs`, so a test
+ * can count what one edit printed without catching the end of an earlier one.
+ */
+export async function settled(server: DevServer, quietMs = 3_000, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  let length = server.output().length;
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() - started > timeoutMs) throw new Error(`the dev server kept printing for ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = server.output().length;
+    if (now !== length) [length, since] = [now, Date.now()];
+  }
 }
