@@ -5,7 +5,7 @@
  * highlighted with working buttons once it has, and after a client-side
  * navigation; and a page without code does not load Prism at all.
  */
-import {expect, test, type Page} from '@playwright/test';
+import {expect, test, type Page, type Response} from '@playwright/test';
 
 const WITH_CODE = '/docs/contributing';
 const WITHOUT_CODE = '/threat-models/server';
@@ -76,13 +76,19 @@ test('after a client-side navigation to a page with code, its code blocks are hi
 });
 
 test('a page without code blocks does not load Prism', async ({page}) => {
-  const scripts: string[] = [];
-  page.on('response', async (response) => {
-    if (response.url().endsWith('.js')) scripts.push(await response.text());
-  });
+  // Bodies are read as promises and awaited before the assertions, and the
+  // listener is removed first: a script that arrives later (the search
+  // index's loader, say) would otherwise still be reading when the test ends.
+  const bodies: Array<Promise<string>> = [];
+  const onResponse = (response: Response) => {
+    if (response.url().endsWith('.js')) bodies.push(response.text());
+  };
+  page.on('response', onResponse);
   await page.goto(WITHOUT_CODE);
   await hydrated(page);
   await page.waitForLoadState('networkidle');
+  page.off('response', onResponse);
+  const scripts = await Promise.all(bodies);
   expect(scripts.length).toBeGreaterThan(1);
   expect(scripts.filter((s) => s.includes(PRISM_MODULE))).toEqual([]);
 });
