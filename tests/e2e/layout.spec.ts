@@ -35,3 +35,34 @@ test.describe('without JavaScript', () => {
     }
   });
 });
+
+test.describe('navbar on narrow screens', () => {
+  // Below 997 px Docusaurus places the search box absolutely, over the navbar's
+  // right end: the site title must stop before it, not run underneath.
+  for (const width of [320, 360, 390, 430, 520, 700, 996]) {
+    test(`at ${width} px the site title ends before the search box`, async ({page}) => {
+      await page.setViewportSize({width, height: 800});
+      await page.goto('/reference');
+      const search = page.getByRole('combobox', {name: 'Search the site'});
+      await expect(search).toBeVisible();
+      // The box narrows with a transition: measure once it has settled.
+      await expect.poll(() => search.evaluate((el) => el.getAnimations().length)).toBe(0);
+      const title = await page.locator('.navbar__inner .navbar__title').boundingBox();
+      const box = await search.boundingBox();
+      expect(title!.x + title!.width).toBeLessThanOrEqual(box!.x);
+    });
+  }
+
+  test('at 390 px the whole site title shows, and the search box widens when focused', async ({page}) => {
+    await page.setViewportSize({width: 390, height: 800});
+    await page.goto('/reference');
+    const clipped = await page.locator('.navbar__inner .navbar__title').evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(clipped).toBe(false);
+    const search = page.getByRole('combobox', {name: 'Search the site'});
+    const idle = (await search.boundingBox())!.width;
+    await search.focus();
+    await expect.poll(async () => (await search.boundingBox())!.width).toBeGreaterThan(idle * 3);
+    await search.fill('SRV-01');
+    await expect(page.getByRole('option').first()).toContainText('SRV-01');
+  });
+});
