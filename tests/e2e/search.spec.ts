@@ -85,6 +85,17 @@ test.describe('search', () => {
     await expect(resultLinks(page).first()).toHaveAttribute('href', sectionUrl(smuggling));
   });
 
+  test('an excerpt of a table reads its cells as separate words', async ({page}) => {
+    // The minifier drops the end tags of table cells; without a space between
+    // them the permission model's flag table read "22.x.--permission-auditv25.8.0".
+    await page.goto('/search');
+    await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
+    await searchOnPage(page, 'permission-audit');
+    const text = await resultsRegion(page).innerText();
+    expect(text).toContain('--permission-audit v25.8.0');
+    expect(text).not.toMatch(/[\w.]--permission-audit|--permission-audit[\w]/);
+  });
+
   test('the navbar box shows every threat ID section as the first option, once', async ({page}) => {
     test.setTimeout(240_000);
     await page.goto('/docs/');

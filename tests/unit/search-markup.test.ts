@@ -67,6 +67,11 @@ test('prepareForIndex: the terms and values of a field list are apart, so excerp
   assert.match(out, /<dl class=tm-fields> <dt>ID <dd><code>SRV-01<\/code> <dt class=x>STRIDE <dd>Tampering<\/dl><details>d<\/details>/);
 });
 
+test('prepareForIndex: table rows and cells and list items are apart, and look-alike tags are left alone', () => {
+  const out = prepareForIndex(page('<table><thead><tr><th>Flag<th>Added in<tbody><tr><td><code>--permission-audit</code><td>v25.8.0</table><ul><li>a<li class=x>b</ul><thead><track><tt>t</tt><link>'), undefined)!;
+  assert.match(out, /<table><thead> <tr> <th>Flag <th>Added in<tbody> <tr> <td><code>--permission-audit<\/code> <td>v25.8.0<\/table><ul> <li>a <li class=x>b<\/ul><thead><track><tt>t<\/tt><link>/);
+});
+
 test('prepareForIndex: a page without a Markdown body (home, reference, search) is skipped', () => {
   assert.equal(prepareForIndex('<html><body><main><h1>Home</h1></main></body></html>', undefined), undefined);
   assert.equal(prepareForIndex('<div class="markdown">x</div>', useCases[0]), undefined);

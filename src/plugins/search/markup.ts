@@ -7,8 +7,9 @@
  * - threat headings (`<h3 id="SRV-01">SRV-01 · …`) weigh more than the many
  *   "Related: SRV-01" mentions elsewhere, so a title word finds the threat;
  * - the terms and values of a field list (`<dt>ID<dd>SRV-01<dt>STRIDE`, as
- *   the minifier writes them) are apart, so an excerpt does not read
- *   "IDSRV-01STRIDE".
+ *   the minifier writes them), table cells and rows (`<th>Flag<th>Added in`)
+ *   and list items are apart, so an excerpt does not read "IDSRV-01STRIDE"
+ *   or "v22.x.--permission-auditv25.8.0".
  */
 import {USE_CASE_FILTER, type SearchUseCase} from './types';
 
@@ -16,8 +17,12 @@ import {USE_CASE_FILTER, type SearchUseCase} from './types';
 const BODY = /<div class="theme-doc-markdown markdown"/;
 /** A threat heading: an h3 whose id is a threat ID such as SRV-01 or CICD-12. */
 const THREAT_HEADING = /<h3((?:\s[^>]*?)?\sid=(?:"?)([A-Z]+-\d+)(?:"?)[\s>])/g;
-/** A field list's term or value, whose text Pagefind would join to the one before. */
-const FIELD_ITEM = /<(dt|dd)(?=[\s>])/g;
+/**
+ * An element whose end tag the minifier leaves out (a field list's term or
+ * value, a table row or cell, a list item), and whose text Pagefind would
+ * then join to the text before it.
+ */
+const JOINED_ITEM = /<(dt|dd|tr|th|td|li)(?=[\s>])/g;
 /** How much more a threat heading counts than body text (Pagefind's h3 default is 5 or so). */
 export const THREAT_HEADING_WEIGHT = 10;
 
@@ -38,7 +43,7 @@ export function prepareForIndex(html: string, useCase: SearchUseCase | undefined
   return html
     .replace(BODY, (body) => `${body} data-pagefind-body${filter}`)
     .replace(THREAT_HEADING, (heading) => heading.replace('<h3', `<h3 data-pagefind-weight="${THREAT_HEADING_WEIGHT}"`))
-    .replace(FIELD_ITEM, ' <$1');
+    .replace(JOINED_ITEM, ' <$1');
 }
 
 /** A label may hold `&` or `"` (it is site config); an attribute value must not end early. */
