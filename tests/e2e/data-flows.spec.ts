@@ -62,6 +62,23 @@ test.describe('without JavaScript', () => {
   }
 });
 
+test.describe('as drawn in the browser', () => {
+  for (const model of models) {
+    test(`${model.useCase}: every zone label stays inside its zone`, async ({page}) => {
+      await page.goto(`/threat-models/${model.useCase}`);
+      // Measured with the font the browser chose, not the build's estimate.
+      const outside = await page.locator('figure.tm-dfd svg .tm-dfd__zones .tm-dfd__zone').evaluateAll((zones) => zones.flatMap((zone) => {
+        const box = (zone.querySelector('rect') as SVGRectElement).getBBox();
+        return [...zone.querySelectorAll('text')].filter((label) => {
+          const b = (label as SVGTextElement).getBBox();
+          return b.x < box.x || b.x + b.width > box.x + box.width || b.y < box.y;
+        }).map((label) => `${label.textContent} (${Math.round(box.width)} px zone)`);
+      }));
+      expect(outside).toEqual([]);
+    });
+  }
+});
+
 test.describe('at phone width', () => {
   test.use({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
   test('the diagram scrolls inside its figure, and the page does not', async ({page}) => {

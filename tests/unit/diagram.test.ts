@@ -52,6 +52,8 @@ interface Rect {x: number; y: number; width: number; height: number}
 const rectOf = (element: Element) => element.properties as unknown as Rect;
 const text = (element: Element): string =>
   element.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? text(child) : '')).join('');
+/** A zone's label as one string: a label wider than its zone is drawn as several lines. */
+const zoneLabelOf = (zone: Element): string => elements(zone).filter(hasClass('tm-dfd__zone-label')).map(text).join(' ');
 
 /** A copy of the input with every list reversed: the output must not depend on the file's order. */
 function reversed(value: DiagramInput): DiagramInput {
@@ -133,17 +135,23 @@ test('renderDiagram', async (t) => {
   await t.test('should nest zones and say their trust in words as well as by a dashed border', async () => {
     const svg = await renderDiagram(input('server'));
     const zones = elements(svg).filter(hasClass('tm-dfd__zone')).filter((g) => text(g) !== '' && !hasClass('tm-dfd__legend')(g));
-    const labels = zones.map((zone) => [classes(zone)[1], text(zone)]);
+    const labels = zones.map((zone) => [classes(zone)[1], zoneLabelOf(zone)]);
     // Outer zones first, so that a nested zone is drawn over its parent.
     assert.deepEqual(labels.slice(0, 3), [
       ['tm-dfd__zone--untrusted', 'Internet (untrusted)'],
       ['tm-dfd__zone--trusted', 'Deployment (trusted)'],
       ['tm-dfd__zone--trusted', 'Node.js process (trusted)'],
     ]);
-    const box = (label: string) => rectOf(zones.find((zone) => text(zone) === label)!.children[0] as Element);
+    const box = (label: string) => rectOf(zones.find((zone) => zoneLabelOf(zone) === label)!.children[0] as Element);
     const outer = box('Deployment (trusted)');
     const inner = box('Node.js process (trusted)');
     assert.ok(inner.x > outer.x && inner.y > outer.y && inner.x + inner.width < outer.x + outer.width && inner.y + inner.height < outer.y + outer.height, 'SRV-Z3 inside SRV-Z2');
+    // Laid out downwards, as the page scrolls: the client's zone sits above the
+    // deployment its requests flow into, and the drawing is taller than wide.
+    const internet = box('Internet (untrusted)');
+    assert.ok(internet.y + internet.height < outer.y, 'SRV-Z1 above SRV-Z2');
+    const [, , width, height] = String(svg.properties.viewBox).split(' ').map(Number);
+    assert.ok(height! > width!, `taller than wide: ${width} x ${height}`);
     assert.match(css, /\.tm-dfd__zone--untrusted \.tm-dfd__zone-box \{[^}]*stroke-dasharray/);
   });
 
@@ -217,7 +225,7 @@ test('renderDiagram', async (t) => {
     assert.ok(html.includes('href="#H-F1&#x22; onfocus=&#x22;alert(6)"'), 'a quote in an ID stays inside the attribute');
     const texts = elements(svg).filter((element) => element.tagName === 'text' || element.tagName === 'title' || element.tagName === 'desc');
     for (const element of texts) assert.ok(element.children.every((child) => child.type === 'text'), `only text inside <${element.tagName}>`);
-    const all = texts.map(text);
+    const all = [...texts.map(text), ...elements(svg).filter(hasClass('tm-dfd__zone')).map(zoneLabelOf)];
     for (const expected of [model.title, model.description, '<script>alert(4)</script>', 'Tom & Jerry\'s "zone" (trusted)']) {
       assert.ok(all.includes(expected), expected);
     }
@@ -266,6 +274,28 @@ test('renderDiagram', async (t) => {
     assert.match(String(loop.properties.d), /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){2,}$/, 'the loop bends');
     const empty = elements(svg).filter(hasClass('tm-dfd__zone')).find((zone) => text(zone) === 'Empty (untrusted)')!;
     assert.ok(rectOf(empty.children[0] as Element).width >= textWidth('Empty (untrusted)', 14, true), 'wide enough for its label');
+  });
+
+  await t.test('should wrap a zone label that is wider than its zone, so it stays inside the border', async () => {
+    // The zone holds one small element, so ELK makes it narrower than its label.
+    const value: DiagramInput = {
+      id: 'narrow', title: 't', description: 'd',
+      zones: [{id: 'Z1', name: 'Contributions from forks', trust: 'untrusted'}, {id: 'Z2', name: 'Runner', trust: 'trusted'}],
+      elements: [{id: 'E1', name: 'PR', kind: 'external-entity', zone: 'Z1'}, {id: 'E2', name: 'Job', kind: 'process', zone: 'Z2'}],
+      flows: [{id: 'F1', from: 'E1', to: 'E2', data: 'code', crossesBoundary: true, threats: []}],
+    };
+    const svg = await renderDiagram(value);
+    const zone = elements(svg).filter(hasClass('tm-dfd__zone')).find((g) => zoneLabelOf(g).startsWith('Contributions'))!;
+    const box = rectOf(zone.children[0] as Element);
+    const lines = elements(zone).filter(hasClass('tm-dfd__zone-label'));
+    assert.ok(lines.length > 1, `wrapped: ${JSON.stringify(lines.map(text))}`);
+    assert.equal(zoneLabelOf(zone), 'Contributions from forks (untrusted)');
+    for (const line of lines) {
+      assert.ok(Number(line.properties.x) + textWidth(text(line), 14, true) <= box.x + box.width, `"${text(line)}" inside a zone ${box.width} px wide`);
+    }
+    const element = elements(svg).filter(hasClass('tm-dfd__element')).find((g) => text(g).startsWith('PR'))!;
+    const labelBottom = Math.max(...lines.map((line) => Number(line.properties.y)));
+    assert.ok(labelBottom < rectOf(elements(element).find((e) => e.tagName === 'rect')!).y, 'the label stays above what the zone holds');
   });
 
   await t.test('should lay the key of a small drawing out in a few rows', async () => {

@@ -6,13 +6,14 @@
  */
 import type {Element} from 'hast';
 import {s} from 'hastscript';
-import {elkGraph, measureAll} from './graph';
+import {elkGraph, measureAll, type Measures} from './graph';
 import {diagramIds} from './ids';
-import {layout} from './layout';
+import {layout, type Laidout} from './layout';
 import {legend} from './legend';
+import {measureZoneLabel} from './measure';
 import {markerDefs} from './markers';
 import * as M from './metrics';
-import {ordered} from './order';
+import {ordered, type Ordered} from './order';
 import {elementShape, zoneShape} from './shapes';
 import {flowShape} from './flows';
 import type {DiagramInput} from './types';
@@ -32,12 +33,30 @@ function byDepth<T extends {id: string; parent?: string}>(zones: T[]): T[] {
   return zones.map((zone, index) => ({zone, index, depth: depth(zone.id)})).sort((a, b) => a.depth - b.depth || a.index - b.index).map(({zone}) => zone);
 }
 
+/**
+ * Lays the drawing out. ELK does not hold a zone to its minimum width when it
+ * lays out the whole hierarchy at once, so a zone can come out narrower than
+ * its label, which then ran past the border. Such a label is wrapped to the
+ * width its zone got, and the drawing laid out once more with the taller
+ * label (the zone's width comes from what it holds, so it stays).
+ */
+async function laidOut(model: Ordered): Promise<{laid: Laidout; measures: Measures}> {
+  const measures = measureAll(model);
+  const laid = await layout(elkGraph(model, measures));
+  const room = (zoneId: string) => (laid.nodes.get(zoneId)!.width ?? 0) - 2 * M.ZONE_PAD;
+  const narrow = model.zones.filter((zone) => measures.zones.get(zone.id)!.width > room(zone.id));
+  if (narrow.length === 0) return {laid, measures};
+  const zones = new Map(measures.zones);
+  for (const zone of narrow) zones.set(zone.id, measureZoneLabel(zone, room(zone.id)));
+  const wrapped = {...measures, zones};
+  return {laid: await layout(elkGraph(model, wrapped)), measures: wrapped};
+}
+
 /** Throws an Error naming the problem when the input refers to a zone or element it does not declare. */
 export async function renderDiagram(input: DiagramInput): Promise<Element> {
   validate(input);
   const model = ordered(input);
-  const measures = measureAll(model);
-  const laid = await layout(elkGraph(model, measures));
+  const {laid, measures} = await laidOut(model);
   const ids = diagramIds(input.id);
   const elements = new Map(model.elements.map((element) => [element.id, element]));
   const key = legend(ids, Math.ceil(laid.height), Math.max(Math.ceil(laid.width), M.LEGEND_MIN_WIDTH));

@@ -19,8 +19,9 @@ export function zoneLabel(zone: DiagramZone): string {
   return `${zone.name} (${zone.trust})`;
 }
 
-export function measureZoneLabel(zone: DiagramZone): TextBox {
-  const lines = wrap(zoneLabel(zone), 2 * M.ELEMENT_TEXT_WIDTH, M.FONT_SIZE, true);
+/** The zone's label in lines of at most `maxWidth` px (by default two elements' text wide). */
+export function measureZoneLabel(zone: DiagramZone, maxWidth = 2 * M.ELEMENT_TEXT_WIDTH): TextBox {
+  const lines = wrap(zoneLabel(zone), maxWidth, M.FONT_SIZE, true);
   return {lines, width: Math.ceil(widest(lines, M.FONT_SIZE, true)), height: lines.length * M.LINE_HEIGHT};
 }
 
