@@ -87,6 +87,17 @@ test.describe('at phone width', () => {
     expect(scroll).toBeGreaterThan(figure);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   });
+
+  test('a shadow on the scrolling side says there is more of the drawing, and goes at its end', async ({page}) => {
+    await page.goto('/threat-models/server');
+    // Two covers that scroll with the drawing over two shadows that stay at the edges.
+    const style = await page.locator('figure.tm-dfd .tm-dfd__scroll').evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return {attachment: cs.backgroundAttachment, images: cs.backgroundImage.match(/(linear|radial)-gradient/g)};
+    });
+    expect(style.attachment).toBe('local, local, scroll, scroll');
+    expect(style.images).toEqual(['linear-gradient', 'linear-gradient', 'radial-gradient', 'radial-gradient']);
+  });
 });
 
 for (const scheme of ['light', 'dark'] as const) {
