@@ -13,11 +13,6 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const schemes = ['light', 'dark'] as const;
 type Scheme = (typeof schemes)[number];
 
-/**
- * Page types that another change adds. While their route is not in the build
- * they are skipped (and the skip says why); every other type must exist.
- */
-const pendingTypes = new Set(['triage']);
 const notFoundType = 'not found';
 
 /** Where html-validate looks for `.htmlvalidate.json`: the site's root. */
@@ -57,14 +52,6 @@ async function openInScheme(page: Page, url: string, scheme: Scheme): Promise<Re
   await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
   await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
   return response;
-}
-
-/** Skips a pending page type whose route the build does not have yet. */
-function skipIfPending(type: string, url: string, status: number): void {
-  test.skip(
-    pendingTypes.has(type) && status === 404,
-    `${type} (${url}) is not in this build yet (HTTP 404): another change adds it`,
-  );
 }
 
 /** The HTTP status a page type must answer with. */
@@ -113,7 +100,6 @@ for (const [type, url] of Object.entries(pageTypes)) {
   test.describe(`${type} page (${url})`, () => {
     test('its served HTML has no validation errors', async ({request}) => {
       const response = await request.get(url);
-      skipIfPending(type, url, response.status());
       expect(response.status()).toBe(expectedStatus(type));
       const findings = htmlFindings(await validateMarkup(await response.text()));
       expect(findings, `html-validate errors in ${url}:\n${findings.join('\n')}`).toEqual([]);
@@ -123,7 +109,6 @@ for (const [type, url] of Object.entries(pageTypes)) {
       test(`has no WCAG 2.2 A/AA violations and no browser errors in ${scheme} mode`, async ({page}) => {
         const errors = recordBrowserErrors(page, {documentIsNotFound: type === notFoundType});
         const response = await openInScheme(page, url, scheme);
-        skipIfPending(type, url, response.status());
         expect(response.status()).toBe(expectedStatus(type));
         const findings = await axeFindings(page);
         expect(findings, `axe violations on ${url} in ${scheme} mode:\n${findings.join('\n')}`).toEqual([]);
